@@ -129,6 +129,18 @@ dup_trimmed (const char *text)
   return g_strndup (start, end - start);
 }
 
+/* "The check digit…" → "the check digit…" for use after a colon; acronyms such as
+ * "ID" keep their case. */
+static char *
+dup_clause (const char *sentence)
+{
+  char *copy = g_strdup (sentence);
+
+  if (g_ascii_isupper (copy[0]) && !g_ascii_isupper (copy[1]))
+    copy[0] = g_ascii_tolower (copy[0]);
+  return copy;
+}
+
 static int
 column_for_header (const char *name)
 {
@@ -248,7 +260,9 @@ check_national_id (Reader *r, guint line, const char *text)
   id = td_national_id_check (text, NULL, &local_error);
   if (id == NULL)
     {
-      add_problem (r, line, field, _("“%s” is not a valid ID: %s"), text, local_error->message);
+      g_autofree char *clause = dup_clause (local_error->message);
+
+      add_problem (r, line, field, _("“%s” is not a valid ID: %s"), text, clause);
       return NULL;
     }
   if (g_hash_table_lookup_extended (r->ids, id, NULL, &other))
@@ -270,9 +284,15 @@ check_birth_date (Reader *r, guint line, const char *text)
   if (text == NULL)
     return NULL;
   iso = td_roc_date_parse (text, &local_error);
-  if (iso == NULL)
-    add_problem (r, line, columns[COL_BIRTH_DATE].header, _("“%s” is not a date: %s"), text,
-                 local_error->message);
+  if (iso == NULL && strstr (local_error->message, text) != NULL)
+    add_problem (r, line, columns[COL_BIRTH_DATE].header, "%s", local_error->message);
+  else if (iso == NULL)
+    {
+      g_autofree char *clause = dup_clause (local_error->message);
+
+      add_problem (r, line, columns[COL_BIRTH_DATE].header, _("“%s” is not a date: %s"), text,
+                   clause);
+    }
   return iso;
 }
 
