@@ -225,6 +225,15 @@ expect (Doc *doc, JsonNode *node, const char *path, const char *key, gboolean ok
 }
 
 static gboolean
+has_text (const char *text)
+{
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 get_string (Doc *doc, JsonObject *object, const char *path, const char *key,
             gboolean required, char **out)
 {
@@ -237,7 +246,7 @@ get_string (Doc *doc, JsonObject *object, const char *path, const char *key,
   if (!expect (doc, node, path, key, JSON_NODE_HOLDS_VALUE (node) &&
                json_node_get_value_type (node) == G_TYPE_STRING, _("a string")))
     return FALSE;
-  if (required && *json_node_get_string (node) == '\0')
+  if (required && !has_text (json_node_get_string (node)))
     {
       g_autofree char *where = g_strdup_printf ("%s.%s", path, key);
       return fail (doc, where, _("must not be empty."));
