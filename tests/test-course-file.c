@@ -472,6 +472,17 @@ static const BadFile bad_documents[] = {
   { "{" COURSE_OK ",\"lecturers\":[{\"id\":\"L1\",\"name\":null}]}",
     "t.json: $.lecturers[0].name: must not be null." },
   { "{" COURSE_OK ",\"lecturers\":{}}", "t.json: $.lecturers: must be an array, not an object." },
+  { "{" COURSE_OK ",\"trainees\":[{\"id\":\"T1\",\"name\":\"甲\",\"name\":\"乙\","
+    "\"national_id\":\"A123456789\"}]}",
+    "t.json: $.trainees[0].name: the key appears twice in the object." },
+  { "{\"format\":\"training-desk/course@1\",\"course\":{\"regime\":\"osh\","
+    "\"kind\":\"professional\",\"category\":\"first-aid\",\"title\":\"急救\","
+    "\"start\":\"2024-05-06\",\"end\":\"2024-05-08\",\"capacity\":40.5}}",
+    "t.json: $.course.capacity: 40.5 is not a whole number." },
+  { "{\"format\":\"training-desk/course@1\",\"course\":{\"regime\":\"osh\","
+    "\"kind\":\"professional\",\"category\":\"first-aid\",\"title\":\"急救\","
+    "\"start\":\"2024-05-08\",\"end\":\"2024-05-06\"}}",
+    "t.json: $.course.end: the course ends (2024-05-06) before it starts (2024-05-08)." },
 };
 
 static void

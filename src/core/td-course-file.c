@@ -57,6 +57,8 @@ typedef struct {
   GHashTable *lecturer_ids; /* file id → index + 1 */
   GHashTable *session_ids;
   GHashTable *trainee_ids;
+  GHashTable *member_names; /* JsonObject* → GHashTable of its key names, while parsing */
+  GHashTable *duplicates;   /* JsonObject* → the first key it has twice */
 } Doc;
 
 /* --- value holders ------------------------------------------------------- */
@@ -115,6 +117,10 @@ doc_init (Doc *doc, const char *file, GError **error)
   doc->lecturer_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc->session_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc->trainee_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Holding a reference keeps a replaced object's address from being reused. */
+  doc->member_names = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) json_object_unref,
+                                             (GDestroyNotify) g_hash_table_unref);
+  doc->duplicates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 static void
@@ -129,6 +135,8 @@ doc_clear (Doc *doc)
   g_clear_pointer (&doc->lecturer_ids, g_hash_table_unref);
   g_clear_pointer (&doc->session_ids, g_hash_table_unref);
   g_clear_pointer (&doc->trainee_ids, g_hash_table_unref);
+  g_clear_pointer (&doc->member_names, g_hash_table_unref);
+  g_clear_pointer (&doc->duplicates, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Doc, doc_clear)
@@ -174,10 +182,34 @@ node_kind (JsonNode *node)
     }
 }
 
+/* json-glib keeps the last of two equal keys without a word; a strict reader must
+ * refuse them, so the parser's member signal records every key as it is read. */
+static void
+object_member_cb (JsonParser *parser, JsonObject *object, const char *name, Doc *doc)
+{
+  GHashTable *names = g_hash_table_lookup (doc->member_names, object);
+
+  if (names == NULL)
+    {
+      names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (doc->member_names, json_object_ref (object), names);
+    }
+  if (!g_hash_table_add (names, g_strdup (name)) &&
+      !g_hash_table_contains (doc->duplicates, object))
+    g_hash_table_insert (doc->duplicates, object, g_strdup (name));
+}
+
 static gboolean
 check_keys (Doc *doc, JsonObject *object, const char *path, const char * const *allowed)
 {
   g_autoptr (GList) members = json_object_get_members (object);
+  const char *twice = g_hash_table_lookup (doc->duplicates, object);
+
+  if (twice != NULL)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, twice);
+      return fail (doc, where, _("the key appears twice in the object."));
+    }
 
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -325,6 +357,11 @@ get_number (Doc *doc, JsonObject *object, const char *path, const char *key,
   if (node == NULL)
     return TRUE;
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (integer && type == G_TYPE_DOUBLE)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, key);
+      return fail (doc, where, _("%g is not a whole number."), json_node_get_double (node));
+    }
   if (!expect (doc, node, path, key,
                type == G_TYPE_INT64 || (!integer && type == G_TYPE_DOUBLE),
                integer ? _("a whole number") : _("a number")))
@@ -350,6 +387,8 @@ get_int (Doc *doc, JsonObject *object, const char *path, const char *key, int *o
   return TRUE;
 }
 
+/* The td_*_from_string functions all take a pointer to an enum; enums with small
+ * non-negative values share int's representation, so one reader serves them all. */
 typedef gboolean (*EnumFromString) (const char *text, int *out);
 
 static gboolean
@@ -1171,6 +1210,7 @@ td_course_file_import_data (TdStore *store, const char *data, gsize length,
       fail (&doc, "$", _("the file is not UTF-8 text."));
       return 0;
     }
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &doc);
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
       /* json-glib's message carries the line and column ("<data>:3:14: …"). */
