@@ -420,7 +420,7 @@ test_bad_files (Fixture *f, gconstpointer data)
 
 /* Smaller documents for the rules the files above do not cover. */
 static const BadFile bad_texts[] = {
-  { "not json", "t.json: $: the file is not valid JSON: " },
+  { "not json", "t.json: $: the file is not valid JSON: line 1, column " },
   { "[1]", "t.json: $: the document must be a JSON object, not an array." },
   { "{\"format\":\"training-desk/course@2\"}",
     "t.json: $.format: \"training-desk/course@2\" is not a format this version reads "

@@ -1190,6 +1190,27 @@ write_document (TdStore *store, Doc *doc)
 
 /* --- public API ---------------------------------------------------------- */
 
+/* json-glib says "<data>:3:14: Parse error: …"; users need "line 3, column 14". */
+static char *
+describe_parse_error (const char *message)
+{
+  const char *p = message + strlen ("<data>:");
+  char *end = NULL;
+  guint64 line, column;
+
+  if (!g_str_has_prefix (message, "<data>:"))
+    return g_strdup (message);
+  line = g_ascii_strtoull (p, &end, 10);
+  if (end == p || *end != ':')
+    return g_strdup (message);
+  p = end + 1;
+  column = g_ascii_strtoull (p, &end, 10);
+  if (end == p || *end != ':')
+    return g_strdup (message);
+  return g_strdup_printf (_("line %u, column %u: %s"), (guint) line, (guint) column,
+                          g_strchug (end + 1));
+}
+
 gint64
 td_course_file_import_data (TdStore *store, const char *data, gsize length,
                             const char *display_name, GError **error)
@@ -1213,9 +1234,10 @@ td_course_file_import_data (TdStore *store, const char *data, gsize length,
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &doc);
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
-      /* json-glib's message carries the line and column ("<data>:3:14: …"). */
+      g_autofree char *where = describe_parse_error (parse_error->message);
+
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _("%s: $: the file is not valid JSON: %s"),
-                   display_name, parse_error->message);
+                   display_name, where);
       return 0;
     }
   if (!read_document (&doc, json_parser_get_root (parser)) || !write_document (store, &doc))
