@@ -108,6 +108,27 @@ test_big5 (void)
 }
 
 static void
+test_utf16 (void)
+{
+  const char *utf8 = "序號,姓名\r\n1,\"王, 小明\"\r\n";
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *body = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &length, &error);
+  g_autofree char *data = g_malloc (length + 2);
+  TdCsvEncoding encoding = TD_CSV_ENCODING_UTF8;
+  g_autoptr (GPtrArray) records = NULL;
+
+  g_assert_no_error (error);
+  memcpy (data, "\xFF\xFE", 2);
+  memcpy (data + 2, body, length);
+  records = parse_ok (data, length + 2, &encoding);
+  g_assert_cmpint (encoding, ==, TD_CSV_ENCODING_UTF16);
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (rec (records, 0)->fields[0], ==, "序號");
+  g_assert_cmpstr (rec (records, 1)->fields[1], ==, "王, 小明");
+}
+
+static void
 test_undecodable (void)
 {
   g_autoptr (GError) error = NULL;
@@ -194,6 +215,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/cr-only", test_cr_only);
   g_test_add_func ("/csv/bom", test_bom);
   g_test_add_func ("/csv/big5", test_big5);
+  g_test_add_func ("/csv/utf16", test_utf16);
   g_test_add_func ("/csv/undecodable", test_undecodable);
   g_test_add_func ("/csv/nul-and-bad-bom", test_nul_and_bad_bom);
   g_test_add_func ("/csv/broken-quotes", test_broken_quotes);

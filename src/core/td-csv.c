@@ -83,6 +83,27 @@ decode_big5 (const char *data, gsize length, const char *display_name, GError **
   return NULL;
 }
 
+static gboolean
+has_utf16_bom (const char *data, gsize length)
+{
+  return length >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
+                         (data[0] == '\xFE' && data[1] == '\xFF'));
+}
+
+/* UTF-16 is full of NUL bytes, so it is recognised by its mark before anything else. */
+static char *
+decode_utf16 (const char *data, gsize length, const char *display_name, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  char *text = g_convert (data, length, "UTF-8", "UTF-16", NULL, NULL, &local_error);
+
+  if (text == NULL)
+    g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                 _("%s: the file starts as UTF-16 but cannot be read as UTF-16: %s"),
+                 display_name, local_error->message);
+  return text;
+}
+
 char *
 td_csv_decode (const char *data, gsize length, const char *display_name,
                TdCsvEncoding *encoding, GError **error)
@@ -94,6 +115,16 @@ td_csv_decode (const char *data, gsize length, const char *display_name,
 
   if (display_name == NULL)
     display_name = "CSV";
+  if (has_utf16_bom (data, length))
+    {
+      text = decode_utf16 (data, length, display_name, error);
+      if (text != NULL && encoding != NULL)
+        *encoding = TD_CSV_ENCODING_UTF16;
+      /* iconv keeps a BOM it did not need to pick the byte order; drop it. */
+      if (text != NULL && g_str_has_prefix (text, TD_CSV_UTF8_BOM))
+        memmove (text, text + 3, strlen (text + 3) + 1);
+      return text;
+    }
   if (length > 0 && memchr (data, '\0', length) != NULL)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,

@@ -1,7 +1,7 @@
 /* td-csv.h — reading and writing CSV files (RFC 4180) as spreadsheets save them.
  *
- * Reading accepts UTF-8 with or without a byte-order mark and, when the bytes are
- * not valid UTF-8, Big5 / CP950 (what Excel in Taiwan saves); CRLF, LF or CR line
+ * Reading accepts UTF-8 with or without a byte-order mark, UTF-16 with one, and,
+ * when the bytes are not valid UTF-8, Big5 / CP950 (what Excel in Taiwan saves); CRLF, LF or CR line
  * ends; quoted fields holding commas, doubled quotes and line breaks. Every record
  * carries the physical line of the file it starts on, so callers can report
  * "file:line: field: reason".
@@ -18,6 +18,7 @@ typedef enum {
   TD_CSV_ENCODING_UTF8,
   TD_CSV_ENCODING_UTF8_BOM,
   TD_CSV_ENCODING_BIG5,      /* decoded as CP950, Big5's Windows superset */
+  TD_CSV_ENCODING_UTF16,     /* with a byte-order mark, as "Unicode" exports write it */
 } TdCsvEncoding;
 
 typedef struct {
