@@ -240,6 +240,32 @@ test_already_enrolled (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A store failure on the last row undoes the rows before it. */
+static void
+test_rollback (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER test_refuse BEFORE INSERT ON enrolment "
+                                     "WHEN (SELECT national_id FROM trainee WHERE id = "
+                                     "NEW.trainee_id) = 'A800000014' BEGIN SELECT RAISE (ABORT, "
+                                     "'refused by the test'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = snapshot (f);
+
+  g_assert_cmpint (import_file (f, f->course_id, "roster-valid.csv", &error), ==, -1);
+  g_assert_nonnull (error);
+  /* Row 3 starts on physical line 6: row 1 spans lines 2–3 and line 4 is blank. */
+  g_assert_true (g_str_has_prefix (error->message, "roster-valid.csv:6: 身分證統一編號: "));
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Rows are enrolled in 序號 order whatever their order in the file. */
 static void
 test_seq_order (Fixture *f, gconstpointer data)
@@ -308,6 +334,7 @@ main (int argc, char *argv[])
   ADD ("/roster-csv/all-problems", test_all_problems);
   ADD ("/roster-csv/missing-column", test_missing_column);
   ADD ("/roster-csv/already-enrolled", test_already_enrolled);
+  ADD ("/roster-csv/rollback", test_rollback);
   ADD ("/roster-csv/seq-order", test_seq_order);
   ADD ("/roster-csv/export", test_export);
 #undef ADD
