@@ -426,6 +426,8 @@ static const BadFile bad_texts[] = {
     "t.json: $.format: \"training-desk/course@2\" is not a format this version reads "
     "(\"training-desk/course@1\")." },
   { "{\"format\":\"training-desk/course@1\"}", "t.json: $.course: the key is required." },
+  { "{\"format\":\"training-desk/course@1\",\"備註\":1}",
+    "t.json: $[\"備註\"]: unknown key \"備註\"; this format does not have it." },
   { "{\"format\":\"training-desk/course@1\",\"course\":{\"regime\":\"osh\",\"kind\":\"x\"}}",
     "t.json: $.course.kind: \"x\" is not one of professional, in-service, continuing." },
 };

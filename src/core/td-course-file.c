@@ -199,6 +199,20 @@ object_member_cb (JsonParser *parser, JsonObject *object, const char *name, Doc 
     g_hash_table_insert (doc->duplicates, object, g_strdup (name));
 }
 
+/* "$.course.colour", or "$.course[\"two words\"]" when the key is no plain name. */
+static char *
+dup_member_path (const char *path, const char *key)
+{
+  gboolean plain = *key != '\0';
+
+  for (const char *c = key; *c; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_')
+      plain = FALSE;
+  if (plain)
+    return g_strdup_printf ("%s.%s", path, key);
+  return g_strdup_printf ("%s[\"%s\"]", path, key);
+}
+
 static gboolean
 check_keys (Doc *doc, JsonObject *object, const char *path, const char * const *allowed)
 {
@@ -207,7 +221,7 @@ check_keys (Doc *doc, JsonObject *object, const char *path, const char * const *
 
   if (twice != NULL)
     {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, twice);
+      g_autofree char *where = dup_member_path (path, twice);
       return fail (doc, where, _("the key appears twice in the object."));
     }
 
@@ -217,7 +231,7 @@ check_keys (Doc *doc, JsonObject *object, const char *path, const char * const *
 
       if (!g_strv_contains (allowed, key))
         {
-          g_autofree char *where = g_strdup_printf ("%s.%s", path, key);
+          g_autofree char *where = dup_member_path (path, key);
           return fail (doc, where, _("unknown key \"%s\"; this format does not have it."), key);
         }
     }
