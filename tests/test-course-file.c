@@ -422,6 +422,8 @@ test_bad_files (Fixture *f, gconstpointer data)
 static const BadFile bad_texts[] = {
   { "not json", "t.json: $: the file is not valid JSON: line 1, column " },
   { "[1]", "t.json: $: the document must be a JSON object, not an array." },
+  { "{\n\"format\":\"\xb1\x69\"}", "t.json: $: the file is not UTF-8 text (line 2); JSON files "
+    "are UTF-8." },
   { "{\"format\":\"training-desk/course@2\"}",
     "t.json: $.format: \"training-desk/course@2\" is not a format this version reads "
     "(\"training-desk/course@1\")." },

@@ -1232,6 +1232,7 @@ td_course_file_import_data (TdStore *store, const char *data, gsize length,
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) parse_error = NULL;
   g_auto (Doc) doc = { 0 };
+  const char *bad = NULL;
 
   g_return_val_if_fail (TD_IS_STORE (store), 0);
   g_return_val_if_fail (data != NULL || length == 0, 0);
@@ -1240,9 +1241,13 @@ td_course_file_import_data (TdStore *store, const char *data, gsize length,
     display_name = "course.json";
   doc_init (&doc, display_name, error);
 
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!g_utf8_validate_len (data, length, &bad))
     {
-      fail (&doc, "$", _("the file is not UTF-8 text."));
+      guint line = 1;
+
+      for (const char *c = data; c < bad; c++)
+        line += *c == '\n';
+      fail (&doc, "$", _("the file is not UTF-8 text (line %u); JSON files are UTF-8."), line);
       return 0;
     }
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), &doc);
