@@ -216,6 +216,23 @@ test_missing_column (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+static void
+test_empty (Fixture *f, gconstpointer data)
+{
+  const char *header_only = "序號,姓名,出生年月日,身分證統一編號\r\n,,,\r\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) error2 = NULL;
+
+  g_assert_cmpint (td_roster_csv_import_data (f->store, f->course_id, header_only,
+                                              strlen (header_only), "h.csv", &error), ==, -1);
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "h.csv: the file names the columns but has no trainee rows.");
+  g_assert_cmpint (td_roster_csv_import_data (f->store, f->course_id, "", 0, "e.csv", &error2),
+                   ==, -1);
+  g_assert_error (error2, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error2->message, "e.csv: the file is empty"));
+}
+
 /* A second import that repeats a person changes nothing, not even the new rows. */
 static void
 test_already_enrolled (Fixture *f, gconstpointer data)
@@ -333,6 +350,7 @@ main (int argc, char *argv[])
   ADD ("/roster-csv/import-big5", test_import_big5);
   ADD ("/roster-csv/all-problems", test_all_problems);
   ADD ("/roster-csv/missing-column", test_missing_column);
+  ADD ("/roster-csv/empty", test_empty);
   ADD ("/roster-csv/already-enrolled", test_already_enrolled);
   ADD ("/roster-csv/rollback", test_rollback);
   ADD ("/roster-csv/seq-order", test_seq_order);

@@ -415,6 +415,12 @@ read_rows (Reader *r, GPtrArray *records, GError **error)
       g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
       return NULL;
     }
+  if (rows->len == 0)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _("%s: the file names the columns but has no trainee rows."), r->display_name);
+      return NULL;
+    }
   g_ptr_array_sort (rows, compare_rows);
   return g_steal_pointer (&rows);
 }
