@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "td-catalogue.h"
+#include "td-store.h"
 #include "td-types.h"
 
 #define OSH_RULES "職業安全衛生教育訓練規則"
@@ -246,6 +247,52 @@ test_statutory_minutes (void)
   g_assert_cmpint (td_catalogue_lookup (catalogue, "forklift")->statutory_minutes, ==, 1080);
 }
 
+static void
+test_store_corrections (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("td-catalogue-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr (TdStore) store = td_store_open (path, &error);
+  g_autoptr (TdCatalogue) first = load_shipped ();
+  g_autoptr (TdCatalogue) second = load_shipped ();
+  g_autofree char *stored = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (td_catalogue_save_correction (first, store, "general-safety", 180, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_catalogue_lookup (first, "general-safety")->statutory_minutes, ==, 180);
+  stored = td_store_get_setting (store, "catalogue.hours.general-safety", NULL);
+  g_assert_cmpstr (stored, ==, "180");
+
+  g_assert_false (td_catalogue_save_correction (first, store, "general-safety", -3, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (td_catalogue_save_correction (first, store, "nope", 60, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&stored, g_free);
+  stored = td_store_get_setting (store, "catalogue.hours.nope", NULL);
+  g_assert_null (stored);
+
+  /* A catalogue loaded later picks the correction up from the store. */
+  g_assert_cmpint (td_catalogue_lookup (second, "general-safety")->statutory_minutes, ==, 0);
+  g_assert_true (td_catalogue_load_corrections (second, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_catalogue_lookup (second, "general-safety")->statutory_minutes, ==, 180);
+
+  g_assert_true (td_store_set_setting (store, "catalogue.hours.first-aid", "three hours", &error));
+  g_assert_no_error (error);
+  g_assert_false (td_catalogue_load_corrections (second, store, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "catalogue.hours.first-aid"));
+  g_assert_cmpint (td_catalogue_lookup (second, "first-aid")->statutory_minutes, ==, 0);
+
+  g_clear_object (&store);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 #define CAT(extra) \
   "{\"slug\":\"a-b\",\"regime\":\"osh\",\"kind\":\"professional\",\"name\":\"甲\"," \
   "\"name_en\":\"A\",\"article\":\"第1條\"" extra "}"
@@ -345,6 +392,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/catalogue/inservice-roles", test_inservice_roles);
   g_test_add_func ("/catalogue/health-templates", test_health_templates);
   g_test_add_func ("/catalogue/statutory-minutes", test_statutory_minutes);
+  g_test_add_func ("/catalogue/store-corrections", test_store_corrections);
   g_test_add_func ("/catalogue/malformed", test_malformed);
   g_test_add_func ("/catalogue/role-numbering", test_role_numbering);
 

@@ -8,6 +8,7 @@
 
 #include "td-catalogue.h"
 #include "td-core-resources.h"
+#include "td-store.h"
 
 #define CATALOGUE_FORMAT "training-desk/catalogue@1"
 #define CATALOGUE_RESOURCE "/io/github/trainingdesk/TrainingDesk/core/catalogue/categories.json"
@@ -639,6 +640,53 @@ td_catalogue_apply_setting (TdCatalogue *self, const char *key, const char *valu
     }
   return td_catalogue_correct_statutory_minutes (self, key + strlen (HOURS_SETTING_PREFIX),
                                                  (int) minutes, error);
+}
+
+gboolean
+td_catalogue_load_corrections (TdCatalogue *self, TdStore *store, GError **error)
+{
+  g_return_val_if_fail (TD_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (TD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The store has no key listing, and every key that matters is one of our slugs. */
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const TdCategory *category = g_ptr_array_index (self->categories, i);
+      g_autofree char *key = td_catalogue_hours_setting_key (category->slug);
+      g_autofree char *value = td_store_get_setting (store, key, NULL);
+
+      if (value != NULL && !td_catalogue_apply_setting (self, key, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_catalogue_save_correction (TdCatalogue *self, TdStore *store, const char *slug, int minutes,
+                              GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  TdCategory *category;
+  int previous;
+
+  g_return_val_if_fail (TD_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (TD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  category = slug != NULL ? g_hash_table_lookup (self->by_slug, slug) : NULL;
+  previous = category != NULL ? category->statutory_minutes : 0;
+  if (!td_catalogue_correct_statutory_minutes (self, slug, minutes, error))
+    return FALSE;
+  key = td_catalogue_hours_setting_key (slug);
+  value = g_strdup_printf ("%d", minutes);
+  if (!td_store_set_setting (store, key, value, error))
+    {
+      category->statutory_minutes = previous;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

@@ -87,6 +87,17 @@ char             *td_catalogue_hours_setting_key (const char *slug);
 gboolean          td_catalogue_apply_setting (TdCatalogue *self, const char *key,
                                               const char *value, GError **error);
 
+/* Applies every correction kept in @store's settings to the catalogue. A stored value that
+ * is not whole minutes is an error naming the key; the catalogue keeps what it had before
+ * that key. Settings of slugs the catalogue no longer has are skipped. */
+gboolean          td_catalogue_load_corrections (TdCatalogue *self, TdStore *store,
+                                                 GError **error);
+/* A centre's correction, validated as td_catalogue_correct_statutory_minutes() does,
+ * saved in @store's settings and applied to the catalogue. Nothing changes on error. */
+gboolean          td_catalogue_save_correction (TdCatalogue *self, TdStore *store,
+                                                const char *slug, int minutes,
+                                                GError **error);
+
 /* The 14 roles of OSH art. 18(1), ordered by number. The array and its elements are
  * owned by the catalogue. */
 GPtrArray             *td_catalogue_get_inservice_roles (TdCatalogue *self);
