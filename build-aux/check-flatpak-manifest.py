@@ -37,7 +37,8 @@ def check_app_module(module):
         fail('the last module must be "training-desk", not "{}"'.format(module.get('name')))
     if module.get('buildsystem') != 'meson':
         fail('the training-desk module must use buildsystem "meson"')
-    if module.get('sources') != [{'type': 'dir', 'path': '..'}]:
+    sources = module.get('sources', [])
+    if len(sources) != 1 or sources[0].get('type') != 'dir' or sources[0].get('path') != '..':
         fail('the training-desk module must build this tree: one "dir" source with path ".."')
 
 
