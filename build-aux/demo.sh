@@ -10,12 +10,14 @@ db=_build/demo.db
 cli=_build/src/cli/tdesk
 gui=_build/src/gui/training-desk
 
-for program in "$cli" "$gui"; do
-  if [ ! -x "$program" ]; then
-    echo "demo.sh: $program was not built (is the GUI disabled with -Dgui=false?)" >&2
-    exit 1
-  fi
-done
+if [ ! -x "$cli" ]; then
+  echo "demo.sh: $cli was not built" >&2
+  exit 1
+fi
+if [ ! -x "$gui" ]; then
+  echo "demo.sh: $gui was not built (is the GUI disabled? meson configure _build -Dgui=true)" >&2
+  exit 1
+fi
 
 if [ ! -f "$db" ]; then
   echo "Creating the demo database $db"
