@@ -432,6 +432,16 @@ static const BadFile bad_texts[] = {
     "t.json: $[\"備註\"]: unknown key \"備註\"; this format does not have it." },
   { "{\"format\":\"training-desk/course@1\",\"course\":{\"regime\":\"osh\",\"kind\":\"x\"}}",
     "t.json: $.course.kind: \"x\" is not one of professional, in-service, continuing." },
+  { "{\"format\":\"training-desk/course@1\",\"course\":{\"regime\":\"osh\","
+    "\"kind\":\"professional\",\"category\":\"first-aid-deluxe\",\"title\":\"急救\","
+    "\"start\":\"2024-05-06\",\"end\":\"2024-05-08\"}}",
+    "t.json: $.course.category: \"first-aid-deluxe\" is not a category of the catalogue (see "
+    "docs/catalogue.md)." },
+  { "{\"format\":\"training-desk/course@1\",\"course\":{\"regime\":\"health\","
+    "\"kind\":\"professional\",\"category\":\"first-aid\",\"title\":\"急救\","
+    "\"start\":\"2024-05-06\",\"end\":\"2024-05-08\"}}",
+    "t.json: $.course.regime: category \"first-aid\" belongs to regime \"osh\", not "
+    "\"health\"." },
 };
 
 #define COURSE_OK "\"format\":\"training-desk/course@1\",\"course\":{\"regime\":\"osh\"," \

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "td-catalogue.h"
 #include "td-course-file.h"
 #include "td-national-id.h"
 #include "td-roc-date.h"
@@ -617,6 +618,29 @@ read_course_changes (Doc *doc, JsonObject *o, const char *path)
   return TRUE;
 }
 
+/* The rules and forms work from the catalogue entry, so a course must name one, and
+ * one of its own regime. */
+static gboolean
+check_category (Doc *doc)
+{
+  g_autoptr (TdCatalogue) catalogue = td_catalogue_load_default (doc->error);
+  const TdCategory *category;
+  TdCourse *c = doc->course;
+
+  if (catalogue == NULL)
+    return FALSE;
+  category = td_catalogue_lookup (catalogue, c->category);
+  if (category == NULL)
+    return fail (doc, "$.course.category",
+                 _("\"%s\" is not a category of the catalogue (see docs/catalogue.md)."),
+                 c->category);
+  if (category->regime != c->regime)
+    return fail (doc, "$.course.regime",
+                 _("category \"%s\" belongs to regime \"%s\", not \"%s\"."), c->category,
+                 td_regime_to_string (category->regime), td_regime_to_string (c->regime));
+  return TRUE;
+}
+
 static gboolean
 read_course (Doc *doc, JsonObject *root)
 {
@@ -649,7 +673,7 @@ read_course (Doc *doc, JsonObject *root)
   if (strcmp (c->end_date, c->start_date) < 0)
     return fail (doc, "$.course.end", _("the course ends (%s) before it starts (%s)."),
                  c->end_date, c->start_date);
-  return TRUE;
+  return check_category (doc);
 }
 
 /* --- lecturers ----------------------------------------------------------- */
