@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "td-course-file.h"
 #include "td-rules.h"
 #include "td-store.h"
 
@@ -926,6 +927,51 @@ test_store_async (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (findings->len, ==, 2);
 }
 
+/* --- scenarios: exchange files built to break rules ---------------------------------- */
+
+typedef struct {
+  const char *file;
+  const char *today;
+  const char *rules;   /* the exact set of rule ids expected, sorted, space-separated */
+} Scenario;
+
+static const Scenario scenarios[] = {
+  { "osh-clean.json", "2024-07-01", "" },
+  { "osh-violations.json", "2024-07-01",
+    "attendance.dismissal attendance.late-is-truancy attendance.makeup-required "
+    "certificate.eligibility certificate.issue-deadline filing.change-deadline "
+    "filing.plan-deadline records.archive-deadline schedule.daily-hours schedule.evening-end "
+    "schedule.evening-hours schedule.practical-daytime staff.counsellor" },
+  { "health-violations.json", "2025-06-01",
+    "attendance.makeup-deadline attendance.makeup-required certificate.eligibility "
+    "class.minimum-size exam.retake filing.change-deadline" },
+  { "health-inservice-large.json", "2024-09-05",
+    "class.maximum-size records.registration-deadline" },
+};
+
+static void
+test_scenario (StoreFixture *f, gconstpointer data)
+{
+  const Scenario *sc = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "rules", sc->file, NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *ids = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  gint64 id;
+
+  g_assert_true (g_file_get_contents (path, &json, &length, &error));
+  g_assert_no_error (error);
+  id = td_course_file_import_data (f->store, json, length, sc->file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  findings = td_rules_check_course (f->store, id, sc->today, NULL, &error);
+  g_assert_no_error (error);
+  ids = rule_ids (findings);
+  g_assert_cmpstr (ids, ==, sc->rules);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -961,5 +1007,11 @@ main (int argc, char **argv)
               test_store_trainee_and_centre, store_tear_down);
   g_test_add ("/rules/store/async", StoreFixture, NULL, store_set_up, test_store_async,
               store_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/rules/scenario/%s", scenarios[i].file);
+      g_test_add (name, StoreFixture, &scenarios[i], store_set_up, test_scenario,
+                  store_tear_down);
+    }
   return g_test_run ();
 }
