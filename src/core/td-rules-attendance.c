@@ -255,8 +255,8 @@ td_rule_makeup_required (TdRuleRun *run, const TdRuleEntry *entry)
       leave = td_rules_format_hours (sum.leave_minutes);
       truant = td_rules_format_hours (sum.truant_minutes);
       td_rule_run_add (run, entry, entry->severity, NULL, e,
-                       g_strdup_printf (ngettext ("%s hour(s) on leave and %s truant; %u missed session is not made up yet.",
-                                                  "%s hour(s) on leave and %s truant; %u missed sessions are not made up yet.",
+                       g_strdup_printf (ngettext ("%s hour(s) of leave and %s hour(s) of truancy; %u missed session is not made up yet.",
+                                                  "%s hour(s) of leave and %s hour(s) of truancy; %u missed sessions are not made up yet.",
                                                   n),
                                         leave, truant, n),
                        _("Notify the trainee to make up every missed class before the exam."),
