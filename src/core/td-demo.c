@@ -581,7 +581,8 @@ plan_sessions (const CourseSpec *spec, const char *start, GPtrArray *lecturers)
       int length = subject->hours * 60;
       TdSession *session = td_session_new ();
 
-      if (at < 12 * 60 && at + length > 12 * 60)
+      /* Nothing runs through the lunch break. */
+      if (at < 13 * 60 && at + length > 12 * 60)
         at = 13 * 60;
       if (at + length > 17 * 60)
         {
