@@ -147,9 +147,10 @@ init_db (Fixture *f, const char *db)
 static const char course_json[] =
   "{ \"format\": \"training-desk/course@1\",\n"
   "  \"course\": { \"id\": \"C1\", \"regime\": \"osh\", \"category\": \"first-aid\",\n"
-  "    \"kind\": \"professional\", \"title\": \"急救人員安全衛生教育訓練\", \"period\": \"113-05\",\n"
-  "    \"start\": \"2024-05-06\", \"end\": \"2024-05-08\",\n"
-  "    \"venue\": {\"name\": \"本中心訓練大樓\", \"address\": \"臺中市西屯區工業區三十八路168號\"},\n"
+  "    \"kind\": \"professional\", \"title\": \"急救人員安全衛生教育訓練\",\n"
+  "    \"period\": \"113-05\", \"start\": \"2024-05-06\", \"end\": \"2024-05-08\",\n"
+  "    \"venue\": {\"name\": \"本中心訓練大樓\",\n"
+  "              \"address\": \"臺中市西屯區工業區三十八路168號\"},\n"
   "    \"classroom\": \"第1教室\", \"counsellor\": {\"name\": \"葉秀娟\", \"qualified\": true},\n"
   "    \"capacity\": 40, \"group_discussion\": false, \"filed_on\": \"2024-04-19\",\n"
   "    \"changes\": [{\"filed_on\": \"2024-05-05\", \"force_majeure\": false}],\n"
@@ -167,7 +168,8 @@ static const char course_json[] =
   "     \"birth_date\": \"1985-07-30\", \"employer\": \"待業中\"} ],\n"
   "  \"attendance\": [\n"
   "    {\"trainee\": \"T1\", \"session\": \"S1\", \"in\": \"09:05\", \"out\": \"12:00\"},\n"
-  "    {\"trainee\": \"T2\", \"session\": \"S1\", \"status\": \"leave\", \"leave_kind\": \"sick\"} ],\n"
+  "    {\"trainee\": \"T2\", \"session\": \"S1\", \"status\": \"leave\",\n"
+  "     \"leave_kind\": \"sick\"} ],\n"
   "  \"scores\": [ {\"trainee\": \"T1\", \"score\": 82} ] }\n";
 
 static const char roster_header[] =
@@ -342,7 +344,8 @@ test_course_roundtrip (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (export1, &file_export, NULL, NULL));
   g_assert_cmpstr (stdout_export, ==, file_export);
 
-  g_assert_cmpint (run_tdesk (f, NULL, NULL, "course", "import", export1, "--db", second_db), ==, 0);
+  g_assert_cmpint (run_tdesk (f, NULL, NULL, "course", "import", export1, "--db", second_db),
+                   ==, 0);
   g_assert_cmpint (run_tdesk (f, NULL, NULL, "course", "export", "C1", "-o", export2, "--db",
                               second_db), ==, 0);
   first = parse_json_file (export1);

@@ -24,11 +24,11 @@ course_import (int argc, char **argv)
     TD_CLI_DB_OPTION (db),
     { NULL },
   };
+  static const char summary[] =
+    N_("Imports a course exchange file (training-desk/course@1) and prints the "
+       "new course's id. Nothing is written when the file has any problem.");
   g_autoptr (GOptionContext) context =
-    td_cli_context_new ("FILE.json", N_("Imports a course exchange file (training-desk/course@1) "
-                                        "and prints the new course's id. Nothing is written "
-                                        "when the file has any problem."),
-                        entries);
+    td_cli_context_new ("course import FILE.json", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &files))
     return TD_CLI_EXIT_USAGE;
@@ -61,11 +61,12 @@ course_export (int argc, char **argv)
       N_("Write to FILE instead of standard output"), N_("FILE.json") },
     { NULL },
   };
+  static const char summary[] =
+    N_("Writes a course, with its lecturers, sessions, trainees, attendance and "
+       "scores, as a course exchange file. ID is the database id or the id in "
+       "the exchange file it came from.");
   g_autoptr (GOptionContext) context =
-    td_cli_context_new ("ID", N_("Writes a course, with its lecturers, sessions, trainees, "
-                                 "attendance and scores, as a course exchange file. ID is the "
-                                 "database id or the id in the exchange file it came from."),
-                        entries);
+    td_cli_context_new ("course export ID", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &refs))
     return TD_CLI_EXIT_USAGE;
@@ -254,8 +255,10 @@ course_list (int argc, char **argv)
       N_("Print a JSON array of objects instead of a table"), NULL },
     { NULL },
   };
+  static const char summary[] =
+    N_("Lists the courses, newest first.");
   g_autoptr (GOptionContext) context =
-    td_cli_context_new (NULL, N_("Lists the courses, newest first."), entries);
+    td_cli_context_new ("course list", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &rest))
     return TD_CLI_EXIT_USAGE;

@@ -39,12 +39,13 @@ td_cli_validate_id (int argc, char **argv)
     TD_CLI_DB_OPTION (db),
     { NULL },
   };
+  static const char summary[] =
+    N_("Checks national IDs (身分證統一編號) and resident certificate numbers "
+       "(居留證號): one line per ID, "
+       "“ID<TAB>valid|invalid<TAB>national|arc|arc-old|-”. Exit status 1 when "
+       "any is invalid.");
   g_autoptr (GOptionContext) context =
-    td_cli_context_new ("ID…", N_("Checks national IDs (身分證統一編號) and resident certificate "
-                                  "numbers (居留證號): one line per ID, “ID<TAB>valid|invalid"
-                                  "<TAB>national|arc|arc-old|-”. Exit status 1 when any is "
-                                  "invalid."),
-                        entries);
+    td_cli_context_new ("validate-id ID…", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &ids))
     return TD_CLI_EXIT_USAGE;

@@ -53,10 +53,11 @@ td_cli_init (int argc, char **argv)
       N_("Build the sample centre around this date instead of today"), N_("YYYY-MM-DD") },
     { NULL },
   };
+  static const char summary[] =
+    N_("Creates the database, or brings an existing one up to the current "
+       "schema.");
   g_autoptr (GOptionContext) context =
-    td_cli_context_new (NULL, N_("Creates the database, or brings an existing one up to the "
-                                 "current schema."),
-                        entries);
+    td_cli_context_new ("init", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &rest))
     return TD_CLI_EXIT_USAGE;

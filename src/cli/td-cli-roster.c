@@ -50,11 +50,11 @@ roster_import (int argc, char **argv)
       N_("The course: its database id or exchange-file id"), N_("ID") },
     { NULL },
   };
+  static const char summary[] =
+    N_("Enrols every row of a roster CSV in the 附表八 columns and prints how "
+       "many rows were imported. Nothing is written when any row has a problem.");
   g_autoptr (GOptionContext) context =
-    td_cli_context_new ("FILE.csv", N_("Enrols every row of a roster CSV in the 附表八 columns "
-                                       "and prints how many rows were imported. Nothing is "
-                                       "written when any row has a problem."),
-                        entries);
+    td_cli_context_new ("roster import FILE.csv", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &files))
     return TD_CLI_EXIT_USAGE;
@@ -89,10 +89,11 @@ roster_export (int argc, char **argv)
       N_("Write to FILE instead of standard output"), N_("FILE.csv") },
     { NULL },
   };
+  static const char summary[] =
+    N_("Writes a course roster as CSV in the 附表八 columns (UTF-8 with BOM, "
+       "CRLF, ROC dates).");
   g_autoptr (GOptionContext) context =
-    td_cli_context_new (NULL, N_("Writes a course roster as CSV in the 附表八 columns (UTF-8 "
-                                 "with BOM, CRLF, ROC dates)."),
-                        entries);
+    td_cli_context_new ("roster export", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &rest))
     return TD_CLI_EXIT_USAGE;

@@ -88,12 +88,16 @@ td_cli_write_stdout (const char *data, gsize length, GError **error)
 void
 td_cli_print_commands (const TdCliCommand *commands)
 {
-  int width = 0;
+  glong width = 0;
 
+  /* Synopses may hold "…": pad by characters, not bytes. */
   for (const TdCliCommand *c = commands; c->name != NULL; c++)
-    width = MAX (width, (int) strlen (c->synopsis));
+    width = MAX (width, g_utf8_strlen (c->synopsis, -1));
   for (const TdCliCommand *c = commands; c->name != NULL; c++)
-    g_printerr ("  %-*s  %s\n", width, c->synopsis, _(c->summary));
+    {
+      g_autofree char *padding = g_strnfill (width - g_utf8_strlen (c->synopsis, -1) + 2, ' ');
+      g_printerr ("  %s%s%s\n", c->synopsis, padding, _(c->summary));
+    }
 }
 
 static void

@@ -601,7 +601,10 @@ plan_sessions (const CourseSpec *spec, const char *start, GPtrArray *lecturers)
       session->minutes = length;
       session->position = i;
       if (lecturers->len > 0)
-        session->lecturer_id = ((TdLecturer *) g_ptr_array_index (lecturers, i % lecturers->len))->id;
+        {
+          TdLecturer *lecturer = g_ptr_array_index (lecturers, i % lecturers->len);
+          session->lecturer_id = lecturer->id;
+        }
       g_ptr_array_add (sessions, session);
       at += length;
     }

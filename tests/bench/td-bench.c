@@ -287,12 +287,13 @@ gen_trainees (Gen *gen)
     {
       g_autofree char *id = national_id (i);
       g_autofree char *name = person_name (gen->rand);
-      g_autofree char *birth = g_strdup_printf ("%d-%02d-%02d", g_rand_int_range (gen->rand, 1955, 2004),
-                                                g_rand_int_range (gen->rand, 1, 13),
-                                                g_rand_int_range (gen->rand, 1, 29));
+      g_autofree char *birth =
+        g_strdup_printf ("%d-%02d-%02d", g_rand_int_range (gen->rand, 1955, 2004),
+                         g_rand_int_range (gen->rand, 1, 13), g_rand_int_range (gen->rand, 1, 29));
       g_autofree char *address = g_strdup_printf ("臺中市西屯區中山路%d號",
                                                   g_rand_int_range (gen->rand, 1, 900));
-      g_autofree char *phone = g_strdup_printf ("09%08d", g_rand_int_range (gen->rand, 0, 99999999));
+      g_autofree char *phone =
+        g_strdup_printf ("09%08d", g_rand_int_range (gen->rand, 0, 99999999));
       g_autofree char *employer = g_strdup_printf ("第%d精密機械股份有限公司",
                                                    g_rand_int_range (gen->rand, 1, 3000));
       sqlite3_bind_int64 (stmt, 1, i + 1);
