@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "td-catalogue.h"
 #include "td-demo.h"
 #include "td-national-id.h"
 #include "td-roc-date.h"
@@ -180,6 +181,17 @@ check_status (TdCourse *course)
                    || course->status == TD_COURSE_STATUS_DRAFT);
 }
 
+/* Courses use the catalogue's categories, in the right regime. */
+static void
+check_category (TdCatalogue *catalogue, TdCourse *course)
+{
+  const TdCategory *category = td_catalogue_lookup (catalogue, course->category);
+
+  g_assert_nonnull (category);
+  g_assert_cmpint (category->regime, ==, course->regime);
+  g_assert_cmpint (category->default_kind, ==, course->kind);
+}
+
 static void
 test_populate (Fixture *f, gconstpointer data)
 {
@@ -187,9 +199,11 @@ test_populate (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) courses = NULL;
   g_autoptr (GPtrArray) lecturers = NULL;
   g_autoptr (TdUnit) unit = NULL;
+  g_autoptr (TdCatalogue) catalogue = td_catalogue_load_default (&error);
   guint residents = 0, present = 0, total = 0;
   guint regimes = 0;
 
+  g_assert_no_error (error);
   populate (f->store);
   g_assert_cmpuint (td_store_count_trainees (f->store, NULL, NULL), ==, 300);
   courses = all_courses (f->store);
@@ -198,6 +212,7 @@ test_populate (Fixture *f, gconstpointer data)
     {
       TdCourse *course = g_ptr_array_index (courses, i);
       check_status (course);
+      check_category (catalogue, course);
       check_sessions (f->store, course);
       residents += check_roster (f->store, course);
       check_attendance (f->store, course, &present, &total);
