@@ -4,10 +4,23 @@
 #define G_LOG_DOMAIN "tdesk"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "td-cli-private.h"
 #include "td-demo.h"
 #include "td-roc-date.h"
+
+static void
+remove_database (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
 
 static int
 fill_demo (TdStore *store, const char *today)
@@ -36,6 +49,21 @@ fill_demo (TdStore *store, const char *today)
   return TD_CLI_EXIT_OK;
 }
 
+/* A new file that a failed --demo left empty would look like a centre next time, so
+ * it is removed again. */
+static int
+init_demo (TdStore **store, const char *path, gboolean existed, const char *today)
+{
+  int status = fill_demo (*store, today);
+
+  if (status != TD_CLI_EXIT_OK && !existed)
+    {
+      g_clear_object (store);
+      remove_database (path);
+    }
+  return status;
+}
+
 int
 td_cli_init (int argc, char **argv)
 {
@@ -43,8 +71,10 @@ td_cli_init (int argc, char **argv)
   g_autoptr (TdStore) store = NULL;
   g_autofree char *db = NULL;
   g_autofree char *today = NULL;
+  g_autofree char *path = NULL;
   g_auto (GStrv) rest = NULL;
   gboolean demo = FALSE;
+  gboolean existed;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
@@ -68,11 +98,13 @@ td_cli_init (int argc, char **argv)
   if (today == NULL)
     today = td_iso_date_today ();
 
+  path = td_store_resolve_path (db);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
   store = td_cli_open_store (db, TRUE, &error);
   if (store == NULL)
     return td_cli_fail_error (error);
   if (demo)
-    return fill_demo (store, today);
+    return init_demo (&store, path, existed, today);
 
   g_print (_("Database ready at %s (schema version %d).\n"), td_store_get_path (store),
            td_store_get_schema_version (store));
