@@ -493,6 +493,7 @@ make_trainee (Demo *demo, Audience audience)
 
   fill_identity (demo, trainee, audience, &surname_index);
   trainee->household_address = make_address (demo, home);
+  /* Those who live away from their household registration mostly do so near the centre. */
   trainee->contact_address = g_rand_int_range (demo->rand, 0, 10) < 7
                                ? g_strdup (trainee->household_address)
                                : make_address (demo, &places[0]);
