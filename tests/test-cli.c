@@ -325,6 +325,7 @@ test_course_roundtrip (Fixture *f, gconstpointer data)
   g_autofree char *id_text = NULL;
   g_autofree char *stdout_export = NULL;
   g_autofree char *file_export = NULL;
+  g_autofree char *table = NULL;
   g_autoptr (JsonNode) first = NULL;
   g_autoptr (JsonNode) second = NULL;
   g_autoptr (JsonArray) courses = NULL;
@@ -351,6 +352,12 @@ test_course_roundtrip (Fixture *f, gconstpointer data)
   first = parse_json_file (export1);
   second = parse_json_file (export2);
   g_assert_true (json_node_equal (first, second));
+
+  /* The table shows ROC dates and the exchange id. */
+  g_assert_cmpint (run_tdesk (f, &table, NULL, "course", "list", "--db", second_db), ==, 0);
+  g_assert_nonnull (strstr (table, "113/05/06–113/05/08"));
+  g_assert_nonnull (strstr (table, "C1"));
+  g_assert_nonnull (strstr (table, "急救人員安全衛生教育訓練"));
 
   courses = list_courses (f, second_db);
   g_assert_cmpuint (json_array_get_length (courses), ==, 1);
