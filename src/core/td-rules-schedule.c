@@ -301,7 +301,7 @@ td_rule_maximum_size (TdRuleRun *run, const TdRuleEntry *entry)
   td_rule_run_add (run, entry, entry->severity, NULL, NULL,
                    g_strdup_printf (_("%u trainees enrolled; this class may have at most %d."), n,
                                     (int) max->value),
-                   _("Split the class into two periods."), NULL);
+                   _("Split the trainees over two runs of the course."), NULL);
 }
 
 void
