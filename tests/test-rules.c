@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "td-course-file.h"
 #include "td-rules.h"
@@ -765,8 +766,10 @@ test_finding_json (void)
 
 typedef struct {
   char *dir;
+  char *path;
   TdStore *store;
   gint64 course_id;
+  gint64 session_id;
   gint64 trainee_id;
 } StoreFixture;
 
@@ -774,7 +777,6 @@ static void
 store_set_up (StoreFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (TdCourse) c = td_course_new ();
   g_autoptr (TdSession) s = td_session_new ();
   g_autoptr (TdTrainee) t = td_trainee_new ();
@@ -782,8 +784,8 @@ store_set_up (StoreFixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("td-rules-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = td_store_open (path, &error);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = td_store_open (f->path, &error);
   g_assert_no_error (error);
 
   c->external_id = g_strdup ("C9");
@@ -805,6 +807,7 @@ store_set_up (StoreFixture *f, gconstpointer data)
   s->subject = g_strdup ("急救概論");
   g_assert_true (td_store_save_session (f->store, s, &error));
   g_assert_no_error (error);
+  f->session_id = s->id;
 
   t->name = g_strdup ("王小明");
   t->national_id = g_strdup ("A123456789");
@@ -827,6 +830,7 @@ store_tear_down (StoreFixture *f, gconstpointer data)
   g_clear_object (&f->store);
   g_assert_cmpint (system (cmd), ==, 0);
   g_free (f->dir);
+  g_free (f->path);
 }
 
 static gint
@@ -876,6 +880,66 @@ test_store_course (StoreFixture *f, gconstpointer data)
   findings = td_rules_check_course (f->store, f->course_id, "2024-05-08", NULL, &error);
   g_assert_null (findings);
   g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+}
+
+/* Rows of tables the store API does not write yet, as the features that own them will. */
+static void
+exec_sql (StoreFixture *f, const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static void
+test_store_extra_tables (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCourseSnapshot) snap = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (TdEnrolment) e = td_store_find_enrolment (f->store, f->course_id, "T1", &error);
+  g_autofree char *sql = NULL;
+  g_autofree char *ids = NULL;
+
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO rollcall (session_id, taken_at, taken_by) VALUES"
+                         " (%" G_GINT64_FORMAT ", '2024-05-06T09:10:00Z', 'tester');"
+                         "INSERT INTO makeup (trainee_id, missed_session_id, makeup_session_id,"
+                         " minutes, recorded_by, recorded_at) VALUES (%" G_GINT64_FORMAT ","
+                         " %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 60, 'tester', 'now');"
+                         "INSERT INTO certificate (number, course_id, trainee_id, issued_on)"
+                         " VALUES ('N1', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", '2024-05-10');",
+                         f->session_id, f->trainee_id, f->session_id, f->session_id,
+                         f->course_id, f->trainee_id);
+  exec_sql (f, sql);
+  g_assert_true (td_store_set_enrolment_status (f->store, e->id, TD_ENROLMENT_DISMISSED, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_store_set_setting (f->store, "evening-start", "19:00", &error));
+  g_assert_no_error (error);
+
+  snap = td_course_snapshot_load (f->store, f->course_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snap->sessions->len, ==, 1);
+  g_assert_cmpuint (snap->enrolments->len, ==, 1);
+  g_assert_cmpuint (snap->attendance->len, ==, 1);
+  g_assert_cmpuint (snap->rollcalls->len, ==, 1);
+  g_assert_cmpuint (snap->makeups->len, ==, 1);
+  g_assert_cmpstr (((TdMakeupRecord *) g_ptr_array_index (snap->makeups, 0))->makeup_date, ==,
+                   "2024-05-06");
+  g_assert_cmpuint (snap->certificates->len, ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (snap->settings, "evening-start"), ==, "19:00");
+
+  /* The roll call came 10 minutes into the first period; the make-up covers the
+   * truant period; the dismissed trainee holds a certificate. */
+  findings = td_rules_check_course (f->store, f->course_id, "2024-05-08", NULL, &error);
+  g_assert_no_error (error);
+  ids = rule_ids (findings);
+  g_assert_cmpstr (ids, ==, "attendance.late-is-truancy attendance.rollcall certificate.eligibility");
+  g_assert_true (td_findings_have_errors (findings));
 }
 
 static void
@@ -1003,6 +1067,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/finding/json", test_finding_json);
   g_test_add ("/rules/store/course", StoreFixture, NULL, store_set_up, test_store_course,
               store_tear_down);
+  g_test_add ("/rules/store/extra-tables", StoreFixture, NULL, store_set_up,
+              test_store_extra_tables, store_tear_down);
   g_test_add ("/rules/store/trainee-and-centre", StoreFixture, NULL, store_set_up,
               test_store_trainee_and_centre, store_tear_down);
   g_test_add ("/rules/store/async", StoreFixture, NULL, store_set_up, test_store_async,

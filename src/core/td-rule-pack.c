@@ -331,50 +331,43 @@ parse_param (const Reader *r, const char *name, JsonNode *node, guint units, con
   return p;
 }
 
-/* Parses the object at @path against @specs (n of them) into a new table. */
+static const ParamSpec *
+find_param_spec (const ParamSpec *specs, guint n, const char *name)
+{
+  for (guint i = 0; i < n && specs[i].name != NULL; i++)
+    if (g_strcmp0 (specs[i].name, name) == 0)
+      return &specs[i];
+  return NULL;
+}
+
+/* Parses the object at @path (may be absent: no parameters) against @specs (n of
+ * them) into a new table. */
 static GHashTable *
 parse_params (const Reader *r, JsonNode *node, const ParamSpec *specs, guint n, const char *path,
               GError **error)
 {
   g_autoptr (GHashTable) table = new_param_table ();
   g_autoptr (GList) members = NULL;
-  JsonObject *obj;
+  JsonObject *obj = NULL;
 
-  if (node == NULL)
-    node = json_node_init_object (json_node_alloc (), json_object_new ());
-  else
-    node = json_node_ref (node);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      json_node_unref (node);
-      return fail (r, error, path, _("expected an object")), NULL;
-    }
-  obj = json_node_get_object (node);
-  members = json_object_get_members (obj);
+  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (r, error, path, _("expected an object")), NULL;
+  if (node != NULL)
+    members = json_object_get_members (obj = json_node_get_object (node));
   for (GList *l = members; l != NULL; l = l->next)
     {
-      const char *name = l->data;
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
-      const ParamSpec *spec = NULL;
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, (char *) l->data);
+      const ParamSpec *spec = find_param_spec (specs, n, l->data);
       TdRuleParam *p;
 
-      for (guint i = 0; i < n && specs[i].name != NULL; i++)
-        if (g_strcmp0 (specs[i].name, name) == 0)
-          spec = &specs[i];
       if (spec == NULL)
-        {
-          json_node_unref (node);
-          return fail (r, error, where, _("unknown parameter for this rule")), NULL;
-        }
-      p = parse_param (r, name, json_object_get_member (obj, name), spec->units, where, error);
+        return fail (r, error, where, _("unknown parameter for this rule")), NULL;
+      p = parse_param (r, l->data, json_object_get_member (obj, l->data), spec->units, where,
+                       error);
       if (p == NULL)
-        {
-          json_node_unref (node);
-          return NULL;
-        }
+        return NULL;
       g_hash_table_insert (table, p->name, p);
     }
-  json_node_unref (node);
   for (guint i = 0; i < n && specs[i].name != NULL; i++)
     if (specs[i].required && !g_hash_table_contains (table, specs[i].name))
       {

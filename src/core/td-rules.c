@@ -231,64 +231,88 @@ take_array (GPtrArray *dst, GPtrArray *src)
 }
 
 /* Tables the public store API does not cover (roll calls, make-ups, certificates,
- * settings) are read here with the store's private query helpers. */
+ * settings) are read here with the store's private query helpers: @sql with ?1 bound
+ * to the course id, each row handed to @read_row. */
+typedef void (*RowFunc) (sqlite3_stmt *stmt, TdCourseSnapshot *s);
+
+static gboolean
+read_rows (TdStore *store, TdCourseSnapshot *s, const char *sql, RowFunc read_row,
+           GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, s->course->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    read_row (stmt, s);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      td_store_set_sqlite_error (store, error, _("Could not read the course records"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_rollcall (sqlite3_stmt *stmt, TdCourseSnapshot *s)
+{
+  TdRollcallRecord *r = g_new0 (TdRollcallRecord, 1);
+
+  r->session_id = sqlite3_column_int64 (stmt, 0);
+  r->taken_at = td_col_dup (stmt, 1);
+  g_ptr_array_add (s->rollcalls, r);
+}
+
+static void
+read_makeup (sqlite3_stmt *stmt, TdCourseSnapshot *s)
+{
+  TdMakeupRecord *m = g_new0 (TdMakeupRecord, 1);
+
+  m->trainee_id = sqlite3_column_int64 (stmt, 0);
+  m->missed_session_id = sqlite3_column_int64 (stmt, 1);
+  m->makeup_date = td_col_dup (stmt, 2);
+  g_ptr_array_add (s->makeups, m);
+}
+
+static void
+read_certificate (sqlite3_stmt *stmt, TdCourseSnapshot *s)
+{
+  TdCertificateRecord *c = g_new0 (TdCertificateRecord, 1);
+
+  c->trainee_id = sqlite3_column_int64 (stmt, 0);
+  c->voided = sqlite3_column_int (stmt, 1) != 0;
+  g_ptr_array_add (s->certificates, c);
+}
+
+static void
+read_setting (sqlite3_stmt *stmt, TdCourseSnapshot *s)
+{
+  g_hash_table_insert (s->settings, td_col_dup (stmt, 0), td_col_dup (stmt, 1));
+}
+
 static gboolean
 load_extra_rows (TdStore *store, TdCourseSnapshot *s, GError **error)
 {
-  static const char *const queries[] = {
-    "SELECT r.session_id, r.taken_at, 0 FROM rollcall r JOIN session s ON s.id = r.session_id"
-    " WHERE s.course_id = ?1 ORDER BY r.taken_at",
-    "SELECT m.trainee_id, m.missed_session_id, ms.date FROM makeup m"
-    " JOIN session s ON s.id = m.missed_session_id JOIN session ms ON ms.id = m.makeup_session_id"
-    " WHERE s.course_id = ?1 ORDER BY m.id",
-    "SELECT trainee_id, voided_at IS NOT NULL, 0 FROM certificate WHERE course_id = ?1",
-    /* ?1 is not needed here but keeps the loop uniform */
-    "SELECT key, value, 0 FROM setting WHERE ?1 IS NOT NULL",
-  };
-
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = td_store_prepare (store, queries[q], error);
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, s->course->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          if (q == 0)
-            {
-              TdRollcallRecord *r = g_new0 (TdRollcallRecord, 1);
-              r->session_id = sqlite3_column_int64 (stmt, 0);
-              r->taken_at = td_col_dup (stmt, 1);
-              g_ptr_array_add (s->rollcalls, r);
-            }
-          else if (q == 1)
-            {
-              TdMakeupRecord *m = g_new0 (TdMakeupRecord, 1);
-              m->trainee_id = sqlite3_column_int64 (stmt, 0);
-              m->missed_session_id = sqlite3_column_int64 (stmt, 1);
-              m->makeup_date = td_col_dup (stmt, 2);
-              g_ptr_array_add (s->makeups, m);
-            }
-          else if (q == 2)
-            {
-              TdCertificateRecord *c = g_new0 (TdCertificateRecord, 1);
-              c->trainee_id = sqlite3_column_int64 (stmt, 0);
-              c->voided = sqlite3_column_int (stmt, 1) != 0;
-              g_ptr_array_add (s->certificates, c);
-            }
-          else
-            g_hash_table_insert (s->settings, td_col_dup (stmt, 0), td_col_dup (stmt, 1));
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          td_store_set_sqlite_error (store, error, _("Could not read the course records"));
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return read_rows (store, s,
+                    "SELECT r.session_id, r.taken_at FROM rollcall r"
+                    " JOIN session s ON s.id = r.session_id"
+                    " WHERE s.course_id = ?1 ORDER BY r.taken_at",
+                    read_rollcall, error)
+         && read_rows (store, s,
+                       "SELECT m.trainee_id, m.missed_session_id, ms.date FROM makeup m"
+                       " JOIN session s ON s.id = m.missed_session_id"
+                       " JOIN session ms ON ms.id = m.makeup_session_id"
+                       " WHERE s.course_id = ?1 ORDER BY m.id",
+                       read_makeup, error)
+         && read_rows (store, s,
+                       "SELECT trainee_id, voided_at IS NOT NULL FROM certificate"
+                       " WHERE course_id = ?1",
+                       read_certificate, error)
+         && read_rows (store, s, "SELECT key, value FROM setting", read_setting, error);
 }
 
 TdCourseSnapshot *
