@@ -380,11 +380,10 @@ sniff_photo_type (GBytes *image)
 }
 
 gboolean
-td_trainee_form_set_photo (TdTraineeForm *self, GBytes *image, GError **error)
+td_trainee_photo_check (GBytes *image, const char **mime_type, GError **error)
 {
-  const char *mime_type;
+  const char *type;
 
-  g_return_val_if_fail (TD_IS_TRAINEE_FORM (self), FALSE);
   g_return_val_if_fail (image != NULL, FALSE);
 
   if (g_bytes_get_size (image) > TD_TRAINEE_PHOTO_MAX_BYTES)
@@ -395,14 +394,28 @@ td_trainee_form_set_photo (TdTraineeForm *self, GBytes *image, GError **error)
                    _("The photo is %s; photos can be at most %s."), size, limit);
       return FALSE;
     }
-  mime_type = sniff_photo_type (image);
-  if (mime_type == NULL)
+  type = sniff_photo_type (image);
+  if (type == NULL)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                    _("The file is not a JPEG or PNG image; only those can be printed on "
                      "certificates."));
       return FALSE;
     }
+  if (mime_type != NULL)
+    *mime_type = type;
+  return TRUE;
+}
+
+gboolean
+td_trainee_form_set_photo (TdTraineeForm *self, GBytes *image, GError **error)
+{
+  const char *mime_type = NULL;
+
+  g_return_val_if_fail (TD_IS_TRAINEE_FORM (self), FALSE);
+
+  if (!td_trainee_photo_check (image, &mime_type, error))
+    return FALSE;
   g_clear_pointer (&self->photo, g_bytes_unref);
   self->photo = g_bytes_ref (image);
   self->photo_mime_type = mime_type;

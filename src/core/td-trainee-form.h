@@ -64,6 +64,8 @@ gboolean       td_trainee_form_is_dirty (TdTraineeForm *self);
 /* A new photo to store with the person. Refuses anything but JPEG or PNG (by content,
  * not by name) and images over TD_TRAINEE_PHOTO_MAX_BYTES, leaving the form as it was. */
 gboolean       td_trainee_form_set_photo (TdTraineeForm *self, GBytes *image, GError **error);
+/* The same check without a form: sets @mime_type ("image/jpeg" or "image/png"). */
+gboolean       td_trainee_photo_check (GBytes *image, const char **mime_type, GError **error);
 GBytes        *td_trainee_form_get_photo (TdTraineeForm *self, const char **mime_type);
 
 /* The trainee to save: the original's id with the edited, normalised values (ISO birth
