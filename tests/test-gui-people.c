@@ -134,6 +134,8 @@ save_snapshot (GtkWidget *widget, const char *name)
 
   if (dir == NULL)
     return;
+  /* The whole window, so transparent widgets are drawn on its background. */
+  widget = GTK_WIDGET (gtk_widget_get_root (widget));
   settle ();
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -287,7 +289,7 @@ test_trainee_reveal_and_leave (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (TdTrainee) stored = add_trainee (fixture->store, "陳美玲", "B223456782");
   GtkWidget *page = td_trainees_page_new (fixture->store);
-  GtkWindow *window = show_in_window (page, 900, 700);
+  GtkWindow *window = show_in_window (page, 900, 1500);
   GType P = TD_TYPE_TRAINEES_PAGE, E = TD_TYPE_TRAINEE_EDITOR;
   TdTraineeEditor *editor = child (page, P, "editor");
   GtkEditable *id_row = child (editor, E, "national_id_row");
@@ -439,7 +441,7 @@ static void
 test_lecturer_create_edit (Fixture *fixture, gconstpointer data)
 {
   GtkWidget *page = td_lecturers_page_new (fixture->store);
-  GtkWindow *window = show_in_window (page, 900, 800);
+  GtkWindow *window = show_in_window (page, 900, 1100);
   GType P = TD_TYPE_LECTURERS_PAGE, E = TD_TYPE_LECTURER_EDITOR;
   TdLecturerEditor *editor = child (page, P, "editor");
   GtkWidget *save_button = child (editor, E, "save_button");
@@ -523,6 +525,8 @@ test_preferences (Fixture *fixture, gconstpointer data)
   g_signal_emit_by_name (child (window, W, "evening_start_row"), "apply");
   stored_evening = td_store_get_setting (fixture->store, "evening-start", NULL);
   g_assert_null (stored_evening);
+  save_snapshot (window, "preferences-unit");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "centre");
   save_snapshot (window, "preferences-invalid");
 
   type_into (window, W, "pass_mark_row", "101");

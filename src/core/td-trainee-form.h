@@ -33,7 +33,7 @@ typedef enum {
 #define TD_TRAINEE_UNEMPLOYED "待業中"
 
 /* Photos for certificates: JPEG or PNG up to this size. */
-#define TD_TRAINEE_PHOTO_MAX_BYTES (2 * 1024 * 1024)
+#define TD_TRAINEE_PHOTO_MAX_BYTES (2 * 1000 * 1000)
 
 #define TD_TYPE_TRAINEE_FORM (td_trainee_form_get_type ())
 G_DECLARE_FINAL_TYPE (TdTraineeForm, td_trainee_form, TD, TRAINEE_FORM, GObject)

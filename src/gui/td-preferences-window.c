@@ -276,14 +276,13 @@ unit_apply_cb (TdPreferencesWindow *self)
   save_unit (self);
 }
 
+/* Checks as the user types, so the reason shows before anything is applied. */
 static void
 setting_changed_cb (GtkEditable *row, TdPreferencesWindow *self)
 {
-  g_autofree char *value = NULL;
-
   for (guint i = 0; i < N_SETTINGS; i++)
     if (GTK_EDITABLE (self->setting_rows[i]) == row)
-      value = check_setting_row (self, i);
+      g_free (check_setting_row (self, i));
 }
 
 static void
