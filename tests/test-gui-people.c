@@ -162,6 +162,16 @@ show_in_window (GtkWidget *widget, int width, int height)
   return window;
 }
 
+/* Closes the window and checks that @widget, and everything it held, is released. */
+static void
+destroy_window (GtkWindow *window, GtkWidget *widget)
+{
+  g_object_ref (widget);
+  gtk_window_destroy (window);
+  pump ();
+  g_assert_finalize_object (widget);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -267,7 +277,7 @@ test_trainee_create (Fixture *fixture, gconstpointer data)
   g_assert_null (strstr (screen, "A123456789"));
   save_snapshot (page, "trainees-list");
 
-  gtk_window_destroy (window);
+  destroy_window (window, page);
 }
 
 static TdTrainee *
@@ -339,7 +349,7 @@ test_trainee_reveal_and_leave (Fixture *fixture, gconstpointer data)
   }
   g_assert_cmpuint (td_store_count_trainees (fixture->store, NULL, NULL), ==, 1);
 
-  gtk_window_destroy (window);
+  destroy_window (window, page);
 }
 
 static void
@@ -382,7 +392,60 @@ test_trainee_search_and_delete (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, P, "list_stack")), ==,
                    "no-results");
 
-  gtk_window_destroy (window);
+  destroy_window (window, page);
+}
+
+/* National IDs with a valid check digit: letter A, gender digit 1, serial @n. */
+static char *
+dup_valid_id (guint n)
+{
+  static const int weights[] = { 8, 7, 6, 5, 4, 3, 2, 1 };
+  g_autofree char *digits = g_strdup_printf ("1%07u", n);
+  int sum = 1 * 1 + 0 * 9;   /* A = 10: 1 × 1 + 0 × 9 */
+
+  for (guint i = 0; i < 8; i++)
+    sum += (digits[i] - '0') * weights[i];
+  return g_strdup_printf ("A%s%d", digits, (10 - sum % 10) % 10);
+}
+
+static void
+test_trainee_large_directory (Fixture *fixture, gconstpointer data)
+{
+  const guint n = 200000;
+  GtkWidget *page = NULL;
+  GtkWindow *window = NULL;
+  GType P = TD_TYPE_TRAINEES_PAGE;
+  GtkEditable *search;
+  GListModel *model;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdTrainee) found = NULL;
+  g_autofree char *wanted = dup_valid_id (123457);
+
+  g_assert_true (td_store_begin (fixture->store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TdTrainee) trainee = td_trainee_new ();
+      trainee->name = g_strdup_printf ("學員%06u", i);
+      trainee->national_id = dup_valid_id (i);
+      g_assert_true (td_store_save_trainee (fixture->store, trainee, &error));
+    }
+  g_assert_true (td_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+
+  page = td_trainees_page_new (fixture->store);
+  window = show_in_window (page, 900, 700);
+  model = G_LIST_MODEL (gtk_column_view_get_model (child (page, P, "column_view")));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+
+  search = child (page, P, "search_entry");
+  gtk_editable_set_text (search, wanted);
+  g_signal_emit_by_name (search, "search-changed");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  found = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (found->name, ==, "學員123457");
+
+  destroy_window (window, page);
 }
 
 static void
@@ -423,7 +486,7 @@ test_trainee_photo (Fixture *fixture, gconstpointer data)
   g_assert_true (g_bytes_equal (photo, png));
   save_snapshot (editor, "trainee-editor-photo");
 
-  gtk_window_destroy (window);
+  destroy_window (window, editor);
 }
 
 /* --- lecturers ---------------------------------------------------------------- */
@@ -492,7 +555,63 @@ test_lecturer_create_edit (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (child (editor, E, "national_id_row")), ==, "A12****789");
   save_snapshot (page, "lecturer-editor");
 
-  gtk_window_destroy (window);
+  destroy_window (window, page);
+}
+
+static void
+test_lecturer_delete (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (TdLecturer) lecturer = td_lecturer_new ();
+  g_autoptr (TdSession) session = td_session_new ();
+  g_autoptr (TdCourse) course = td_course_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page = NULL;
+  GtkWindow *window = NULL;
+  GType P = TD_TYPE_LECTURERS_PAGE;
+  GListModel *model;
+
+  lecturer->name = g_strdup ("張講師");
+  g_assert_true (td_store_save_lecturer (fixture->store, lecturer, &error));
+  course->title = g_strdup ("急救人員安全衛生教育訓練");
+  course->category = g_strdup ("first-aid");
+  course->start_date = g_strdup ("2024-12-02");
+  course->end_date = g_strdup ("2024-12-02");
+  g_assert_true (td_store_save_course (fixture->store, course, &error));
+  session->course_id = course->id;
+  session->date = g_strdup ("2024-12-02");
+  session->start_time = g_strdup ("09:00");
+  session->end_time = g_strdup ("12:00");
+  session->subject = g_strdup ("急救概論");
+  session->lecturer_id = lecturer->id;
+  g_assert_true (td_store_save_session (fixture->store, session, &error));
+  g_assert_no_error (error);
+
+  page = td_lecturers_page_new (fixture->store);
+  window = show_in_window (page, 900, 700);
+  model = G_LIST_MODEL (gtk_column_view_get_model (child (page, P, "column_view")));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+
+  /* Named in a timetable: the store refuses and the page says why. */
+  g_assert_true (gtk_widget_activate_action (page, "lecturers.delete", NULL));
+  answer_dialog ("delete");
+  settle ();
+  {
+    AdwMessageDialog *refusal = find_dialog ();
+    g_assert_nonnull (refusal);
+    g_assert_cmpstr (adw_message_dialog_get_heading (refusal), ==, "Cannot Delete Lecturer");
+    gtk_window_destroy (GTK_WINDOW (refusal));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  g_assert_true (td_store_delete_session (fixture->store, session->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (page, "lecturers.delete", NULL));
+  answer_dialog ("delete");
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, P, "list_stack")), ==, "empty");
+
+  destroy_window (window, page);
 }
 
 /* --- preferences -------------------------------------------------------------- */
@@ -543,7 +662,7 @@ test_preferences (Fixture *fixture, gconstpointer data)
   pass_mark = td_store_get_setting (fixture->store, "pass-mark", NULL);
   g_assert_cmpstr (evening, ==, "18:30");
   g_assert_cmpstr (pass_mark, ==, "70");
-  g_object_unref (window);
+  g_assert_finalize_object (window);
 }
 
 int
@@ -558,7 +677,9 @@ main (int argc, char **argv)
   ADD ("/gui-people/trainee/reveal-and-leave", test_trainee_reveal_and_leave);
   ADD ("/gui-people/trainee/search-and-delete", test_trainee_search_and_delete);
   ADD ("/gui-people/trainee/photo", test_trainee_photo);
+  ADD ("/gui-people/trainee/large-directory", test_trainee_large_directory);
   ADD ("/gui-people/lecturer/create-edit", test_lecturer_create_edit);
+  ADD ("/gui-people/lecturer/delete", test_lecturer_delete);
   ADD ("/gui-people/preferences", test_preferences);
 #undef ADD
   return g_test_run ();

@@ -80,7 +80,10 @@ sync_id_row (TdTraineeEditor *self)
   self->syncing = TRUE;
   if (masked)
     {
-      g_autofree char *text = td_national_id_mask (td_trainee_form_get_original (self->form)->national_id);
+      /* Masks what the form holds, so an edit made while revealed is not hidden behind
+       * the old number. */
+      const char *id = td_trainee_form_get_text (self->form, TD_TRAINEE_FIELD_NATIONAL_ID);
+      g_autofree char *text = td_national_id_mask (id);
       gtk_editable_set_text (row, text);
     }
   else
