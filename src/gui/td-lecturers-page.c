@@ -263,6 +263,9 @@ static void
 td_lecturers_page_init (TdLecturersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing while the list has the focus searches it (no .ui property for this in GTK 4.8). */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 }
 
 /* --- public API ------------------------------------------------------------- */
