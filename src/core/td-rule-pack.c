@@ -676,15 +676,45 @@ override_params (GHashTable *params, GHashTable *settings, GError **error)
   return TRUE;
 }
 
+static gboolean
+names_a_setting (GHashTable *params, GHashTable *settings)
+{
+  GHashTableIter iter;
+  TdRuleParam *p;
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &p))
+    if (p->setting != NULL && g_hash_table_contains (settings, p->setting))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether any parameter would take a value from @settings. */
+static gboolean
+uses_settings (TdRulePack *self, GHashTable *settings)
+{
+  if (settings == NULL)
+    return FALSE;
+  if (self->time_model != NULL && names_a_setting (self->time_model, settings))
+    return TRUE;
+  for (guint i = 0; i < self->entries->len; i++)
+    if (names_a_setting (((TdRuleEntry *) g_ptr_array_index (self->entries, i))->params, settings))
+      return TRUE;
+  return FALSE;
+}
+
 TdRulePack *
 td_rule_pack_with_settings (TdRulePack *self, GHashTable *settings, GError **error)
 {
   g_autoptr (TdRulePack) copy = NULL;
 
   g_return_val_if_fail (TD_IS_RULE_PACK (self), NULL);
+  /* A pack is never changed after loading, so without overrides it can be shared. */
+  if (!uses_settings (self, settings))
+    return g_object_ref (self);
   copy = td_rule_pack_new_from_data (self->json, -1, self->name, error);
-  if (copy == NULL || settings == NULL)
-    return g_steal_pointer (&copy);
+  if (copy == NULL)
+    return NULL;
   if (copy->time_model != NULL && !override_params (copy->time_model, settings, error))
     return NULL;
   for (guint i = 0; i < copy->entries->len; i++)

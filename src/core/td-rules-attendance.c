@@ -82,8 +82,8 @@ tally_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
     tally_present (run, s, a, total, t);
 }
 
-void
-td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out)
+static void
+compute_summary (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out)
 {
   GPtrArray *sessions = run->snap->sessions;
 
@@ -104,6 +104,21 @@ td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out)
       out->late_minutes += t.late;
     }
   out->absent_minutes = out->leave_minutes + out->truant_minutes;
+}
+
+/* Several rules ask for the same trainee's hours; the run computes them once. */
+void
+td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out)
+{
+  TdAttendanceSummary *cached = g_hash_table_lookup (run->summaries, &trainee_id);
+
+  if (cached == NULL)
+    {
+      cached = g_new (TdAttendanceSummary, 1);
+      compute_summary (run, trainee_id, cached);
+      g_hash_table_insert (run->summaries, &cached->trainee_id, cached);
+    }
+  *out = *cached;
 }
 
 gint64

@@ -14,7 +14,8 @@ typedef struct {
   GDate start;
   GDate end;
   GPtrArray *findings;        /* TdFinding* */
-  GHashTable *cells;          /* "session:trainee" → TdAttendance* */
+  GHashTable *cells;          /* TdAttendance* (keyed by its session and trainee) */
+  GHashTable *summaries;      /* trainee id → TdAttendanceSummary*, computed once */
 } TdRuleRun;
 
 gboolean   td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack,

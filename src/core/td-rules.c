@@ -40,20 +40,34 @@ static const struct {
 
 /* --- helpers shared by the rule files ---------------------------------------- */
 
+/* Reads @n digits at @text; -1 when any is not a digit. */
+static int
+read_digits (const char *text, int n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+  return value;
+}
+
+/* Parsed by hand: this runs for every attendance cell of every course checked. */
 gboolean
 td_rules_parse_date (const char *iso, GDate *out)
 {
-  guint64 y, m, d;
-  g_auto (GStrv) parts = NULL;
+  int y, m, d;
 
   g_date_clear (out, 1);
-  if (iso == NULL || strlen (iso) != 10)
+  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
     return FALSE;
-  parts = g_strsplit (iso, "-", 4);
-  if (g_strv_length (parts) != 3
-      || !g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL)
-      || !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL)
-      || !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL)
+  y = read_digits (iso, 4);
+  m = read_digits (iso + 5, 2);
+  d = read_digits (iso + 8, 2);
+  if (y < 1 || m < 1 || m > 12 || d < 1
       || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return FALSE;
   g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
@@ -86,17 +100,28 @@ td_rules_session_minutes (const TdSession *session)
   return span > 0 ? span : 0;
 }
 
-static char *
-cell_key (gint64 session_id, gint64 trainee_id)
+/* The attendance of one trainee in one session is looked up for every cell of every
+ * rule, so the key is the TdAttendance itself (its two ids) and a lookup allocates
+ * nothing. */
+static guint
+cell_hash (gconstpointer key)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, session_id, trainee_id);
+  const TdAttendance *a = key;
+  return g_int64_hash (&a->session_id) * 31 + g_int64_hash (&a->trainee_id);
+}
+
+static gboolean
+cell_equal (gconstpointer a, gconstpointer b)
+{
+  const TdAttendance *x = a, *y = b;
+  return x->session_id == y->session_id && x->trainee_id == y->trainee_id;
 }
 
 const TdAttendance *
 td_rule_run_get_cell (TdRuleRun *run, gint64 session_id, gint64 trainee_id)
 {
-  g_autofree char *key = cell_key (session_id, trainee_id);
-  return g_hash_table_lookup (run->cells, key);
+  TdAttendance key = { .session_id = session_id, .trainee_id = trainee_id };
+  return g_hash_table_lookup (run->cells, &key);
 }
 
 gboolean
@@ -124,11 +149,12 @@ td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack
     return FALSE;
   run->snap = snap;
   run->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
-  run->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run->cells = g_hash_table_new (cell_hash, cell_equal);
+  run->summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   for (guint i = 0; i < snap->attendance->len; i++)
     {
       TdAttendance *a = g_ptr_array_index (snap->attendance, i);
-      g_hash_table_insert (run->cells, cell_key (a->session_id, a->trainee_id), a);
+      g_hash_table_insert (run->cells, a, a);
     }
   return TRUE;
 }
@@ -139,6 +165,7 @@ td_rule_run_clear (TdRuleRun *run)
   g_clear_object (&run->pack);
   g_clear_pointer (&run->findings, g_ptr_array_unref);
   g_clear_pointer (&run->cells, g_hash_table_unref);
+  g_clear_pointer (&run->summaries, g_hash_table_unref);
 }
 
 TdFinding *
@@ -393,34 +420,61 @@ td_rules_check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, con
   return findings;
 }
 
+/* Packs by regime, loaded when first needed, so a centre-wide check parses each
+ * pack once. */
+typedef struct {
+  TdRulePack *packs[TD_REGIME_HOURS + 1];
+} PackCache;
+
+static void
+pack_cache_clear (PackCache *cache)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cache->packs); i++)
+    g_clear_object (&cache->packs[i]);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PackCache, pack_cache_clear)
+
+static GPtrArray *
+check_course_cached (TdStore *store, gint64 course_id, PackCache *cache, const char *today,
+                     GCancellable *cancellable, GError **error)
+{
+  g_autoptr (TdCourseSnapshot) snap = NULL;
+  TdRulePack **pack;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if ((snap = td_course_snapshot_load (store, course_id, error)) == NULL)
+    return NULL;
+  pack = &cache->packs[snap->course->regime];
+  if (*pack == NULL && (*pack = td_rule_pack_load_for_regime (snap->course->regime, error)) == NULL)
+    return NULL;
+  return td_rules_check_snapshot (snap, *pack, NULL, today, error);
+}
+
 GPtrArray *
 td_rules_check_course (TdStore *store, gint64 course_id, const char *today,
                        GCancellable *cancellable, GError **error)
 {
-  g_autoptr (TdCourseSnapshot) snap = NULL;
-  g_autoptr (TdRulePack) pack = NULL;
+  g_auto (PackCache) cache = { { NULL } };
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if ((snap = td_course_snapshot_load (store, course_id, error)) == NULL
-      || (pack = td_rule_pack_load_for_regime (snap->course->regime, error)) == NULL)
-    return NULL;
-  return td_rules_check_snapshot (snap, pack, NULL, today, error);
+  return check_course_cached (store, course_id, &cache, today, cancellable, error);
 }
 
 static gboolean
-append_course (TdStore *store, gint64 course_id, gint64 trainee_id, const char *today,
-               GCancellable *cancellable, GPtrArray *out, GError **error)
+append_course (TdStore *store, gint64 course_id, gint64 trainee_id, PackCache *cache,
+               const char *today, GCancellable *cancellable, GPtrArray *out, GError **error)
 {
-  g_autoptr (GPtrArray) findings = td_rules_check_course (store, course_id, today, cancellable,
-                                                          error);
+  g_autoptr (GPtrArray) findings = check_course_cached (store, course_id, cache, today,
+                                                        cancellable, error);
   if (findings == NULL)
     return FALSE;
   for (guint i = 0; i < findings->len; i++)
     {
       TdFinding *f = g_ptr_array_index (findings, i);
+      /* Moved, not copied: these arrays own their findings and are dropped here. */
       if (trainee_id == 0 || f->trainee_id == trainee_id)
-        g_ptr_array_add (out, td_finding_copy (f));
+        g_ptr_array_add (out, f), findings->pdata[i] = NULL;
     }
   return TRUE;
 }
@@ -431,13 +485,14 @@ td_rules_check_centre (TdStore *store, const char *today, GCancellable *cancella
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
   g_autoptr (GPtrArray) courses = td_store_list_courses (store, NULL, 0, G_MAXUINT, error);
+  g_auto (PackCache) cache = { { NULL } };
 
   if (courses == NULL)
     return NULL;
   for (guint i = 0; i < courses->len; i++)
     {
       TdCourse *c = g_ptr_array_index (courses, i);
-      if (!append_course (store, c->id, 0, today, cancellable, out, error))
+      if (!append_course (store, c->id, 0, &cache, today, cancellable, out, error))
         return NULL;
     }
   g_ptr_array_sort (out, td_finding_compare);
@@ -450,13 +505,14 @@ td_rules_check_trainee (TdStore *store, gint64 trainee_id, const char *today,
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
   g_autoptr (GPtrArray) courses = td_store_list_trainee_courses (store, trainee_id, error);
+  g_auto (PackCache) cache = { { NULL } };
 
   if (courses == NULL)
     return NULL;
   for (guint i = 0; i < courses->len; i++)
     {
       TdCourse *c = g_ptr_array_index (courses, i);
-      if (!append_course (store, c->id, trainee_id, today, cancellable, out, error))
+      if (!append_course (store, c->id, trainee_id, &cache, today, cancellable, out, error))
         return NULL;
     }
   g_ptr_array_sort (out, td_finding_compare);
