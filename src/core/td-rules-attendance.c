@@ -283,12 +283,13 @@ static void
 check_late_makeups (TdRuleRun *run, const TdRuleEntry *entry, const TdEnrolment *e,
                     const GDate *due)
 {
-  g_autofree char *due_text = td_rules_format_date (due);
+  g_autofree char *due_text = td_rules_display_gdate (due);
 
   for (guint i = 0; i < run->snap->makeups->len; i++)
     {
       const TdMakeupRecord *m = g_ptr_array_index (run->snap->makeups, i);
       TdSession *missed = NULL;
+      g_autofree char *made_up = NULL;
       GDate date;
 
       if (m->trainee_id != trainee_id_of (e) || !td_rules_parse_date (m->makeup_date, &date)
@@ -297,9 +298,10 @@ check_late_makeups (TdRuleRun *run, const TdRuleEntry *entry, const TdEnrolment 
       for (guint j = 0; j < run->snap->sessions->len; j++)
         if (((TdSession *) g_ptr_array_index (run->snap->sessions, j))->id == m->missed_session_id)
           missed = g_ptr_array_index (run->snap->sessions, j);
+      made_up = td_rules_display_date (m->makeup_date);
       td_rule_run_add (run, entry, entry->severity, missed, e,
                        g_strdup_printf (_("Made up on %s, after the deadline of %s."),
-                                        m->makeup_date, due_text),
+                                        made_up, due_text),
                        NULL, due);
     }
 }
@@ -316,7 +318,7 @@ td_rule_makeup_deadline (TdRuleRun *run, const TdRuleEntry *entry)
   for (guint i = 0; i < run->snap->enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (run->snap->enrolments, i);
-      g_autofree char *due_text = td_rules_format_date (&due);
+      g_autofree char *due_text = td_rules_display_gdate (&due);
       TdAttendanceSummary sum;
       gint64 minutes;
       guint n;
@@ -387,6 +389,7 @@ check_rollcall_day (TdRuleRun *run, const TdRuleEntry *entry, const TdSession *f
   gint64 after = td_rule_param_get_minutes (td_rule_entry_get_param (entry, "after-first-period"));
   const TdRollcallRecord *r = first_rollcall_on (run, first->date);
   int earliest = td_time_parse_minutes (first->start_time) + (int) after;
+  g_autofree char *day = td_rules_display_date (first->date);
   g_autofree char *earliest_text = NULL;
   g_autofree char *taken_text = NULL;
   int taken;
@@ -394,7 +397,7 @@ check_rollcall_day (TdRuleRun *run, const TdRuleEntry *entry, const TdSession *f
   if (r == NULL)
     {
       td_rule_run_add (run, entry, entry->severity, first, NULL,
-                       g_strdup_printf (_("No roll call was recorded on %s."), first->date),
+                       g_strdup_printf (_("No roll call was recorded on %s."), day),
                        _("Record the counsellor's roll call for that day."), NULL);
       return;
     }
@@ -407,7 +410,7 @@ check_rollcall_day (TdRuleRun *run, const TdRuleEntry *entry, const TdSession *f
   earliest_text = td_time_format_minutes (earliest);
   td_rule_run_add (run, entry, entry->severity, first, NULL,
                    g_strdup_printf (_("The roll call on %s was taken at %s, before %s."),
-                                    first->date, taken_text, earliest_text),
+                                    day, taken_text, earliest_text),
                    _("Take the roll call after the first class period has run for the required time."),
                    NULL);
 }

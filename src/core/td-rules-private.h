@@ -32,6 +32,9 @@ const TdAttendance *td_rule_run_get_cell (TdRuleRun *run, gint64 session_id, gin
 
 gboolean   td_rules_parse_date (const char *iso, GDate *out);
 char      *td_rules_format_date (const GDate *date);
+/* A date for a message: ISO, or the ROC calendar when the translation asks for it. */
+char      *td_rules_display_date (const char *iso);
+char      *td_rules_display_gdate (const GDate *date);
 /* "3" for 180 minutes, "2.5" for 150. */
 char      *td_rules_format_hours (gint64 minutes);
 /* The session's statutory minutes, or its span when none are set; 0 when invalid. */

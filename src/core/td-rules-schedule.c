@@ -33,14 +33,15 @@ report_days (TdRuleRun *run, const TdRuleEntry *entry, GHashTable *days, gint64 
   for (GList *l = dates; l != NULL; l = l->next)
     {
       gint64 total = *(gint64 *) g_hash_table_lookup (days, l->data);
-      g_autofree char *hours = NULL, *limit = NULL;
+      g_autofree char *day = NULL, *hours = NULL, *limit = NULL;
 
       if (total <= max)
         continue;
+      day = td_rules_display_date (l->data);
       hours = td_rules_format_hours (total);
       limit = td_rules_format_hours (max);
       td_rule_run_add (run, entry, entry->severity, NULL, NULL,
-                       g_strdup_printf (format, (const char *) l->data, hours, limit), action, NULL);
+                       g_strdup_printf (format, day, hours, limit), action, NULL);
     }
 }
 
@@ -100,10 +101,13 @@ td_rule_evening_end (TdRuleRun *run, const TdRuleEntry *entry)
   for (guint i = 0; i < run->snap->sessions->len; i++)
     {
       const TdSession *s = g_ptr_array_index (run->snap->sessions, i);
+      g_autofree char *day = NULL;
+
       if (td_time_parse_minutes (s->end_time) <= latest)
         continue;
+      day = td_rules_display_date (s->date);
       td_rule_run_add (run, entry, entry->severity, s, NULL,
-                       g_strdup_printf (_("The session on %s ends at %s, after %s."), s->date,
+                       g_strdup_printf (_("The session on %s ends at %s, after %s."), day,
                                         s->end_time, latest_text),
                        _("End the session earlier."), NULL);
     }
@@ -118,11 +122,14 @@ td_rule_practical_daytime (TdRuleRun *run, const TdRuleEntry *entry)
   for (guint i = 0; i < run->snap->sessions->len; i++)
     {
       const TdSession *s = g_ptr_array_index (run->snap->sessions, i);
+      g_autofree char *day = NULL;
+
       if (s->mode == TD_SESSION_MODE_THEORY || minutes_after (s, evening) == 0)
         continue;
+      day = td_rules_display_date (s->date);
       td_rule_run_add (run, entry, entry->severity, s, NULL,
                        g_strdup_printf (_("The practical session on %s runs until %s, after evening starts at %s."),
-                                        s->date, s->end_time, evening_text),
+                                        day, s->end_time, evening_text),
                        _("Hold practical sessions in the daytime."), NULL);
     }
 }
@@ -141,15 +148,16 @@ static void
 check_deadline (TdRuleRun *run, const TdRuleEntry *entry, const GDate *due, const char *done_on,
                 const TdSession *session, const DeadlineTexts *texts)
 {
-  g_autofree char *due_text = td_rules_format_date (due);
+  g_autofree char *due_text = td_rules_display_gdate (due);
   GDate done, warn = *due;
 
   td_rule_param_shift_date (td_rule_entry_get_param (entry, "warn-before"), &warn, -1);
   if (td_rules_parse_date (done_on, &done))
     {
+      g_autofree char *done_text = td_rules_display_date (done_on);
       if (g_date_compare (&done, due) > 0)
         td_rule_run_add (run, entry, entry->severity, session, NULL,
-                         g_strdup_printf (texts->late, done_on, due_text), texts->action, due);
+                         g_strdup_printf (texts->late, done_text, due_text), texts->action, due);
     }
   else if (g_date_compare (&run->today, due) > 0)
     {
@@ -190,28 +198,29 @@ td_rule_change_deadline (TdRuleRun *run, const TdRuleEntry *entry)
   const TdRuleParam *force_majeure = td_rule_entry_get_param (entry, "force-majeure-within");
   GPtrArray *changes = run->snap->course->changes;
   GDate due = shifted (&run->start, entry, "before-start", -1);
-  g_autofree char *due_text = td_rules_format_date (&due);
+  g_autofree char *due_text = td_rules_display_gdate (&due);
 
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
       const TdCourseChange *c = g_ptr_array_index (changes, i);
-      g_autofree char *hours = NULL;
+      g_autofree char *hours = NULL, *filed_text = NULL;
       GDate filed;
 
       if (!td_rules_parse_date (c->filed_on, &filed) || g_date_compare (&filed, &due) <= 0)
         continue;
+      filed_text = td_rules_display_date (c->filed_on);
       if (c->force_majeure && force_majeure != NULL)
         {
           hours = td_rules_format_hours (td_rule_param_get_minutes (force_majeure));
           td_rule_run_add (run, entry, TD_SEVERITY_INFO, NULL, NULL,
                            g_strdup_printf (_("The change filed on %s after the start was due to force majeure: it must have been filed within %s hours of the event."),
-                                            c->filed_on, hours),
+                                            filed_text, hours),
                            _("Confirm when the event happened."), NULL);
           continue;
         }
       td_rule_run_add (run, entry, entry->severity, NULL, NULL,
                        g_strdup_printf (_("A change was filed on %s; changes were due by %s, the day before the start."),
-                                        c->filed_on, due_text),
+                                        filed_text, due_text),
                        _("Changes cannot be filed after the day before the start; postpone the course or keep the filed plan."),
                        &due);
     }
@@ -327,7 +336,7 @@ td_rule_exam_retake (TdRuleRun *run, const TdRuleEntry *entry)
 {
   GDate due = shifted (&run->end, entry, "within", +1);
   GDate warn = shifted (&due, entry, "warn-before", -1);
-  g_autofree char *due_text = td_rules_format_date (&due);
+  g_autofree char *due_text = td_rules_display_gdate (&due);
   gboolean overdue = g_date_compare (&run->today, &due) > 0;
   TdSeverity severity;
 

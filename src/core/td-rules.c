@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "td-roc-date.h"
 #include "td-rules-private.h"
 #include "td-store-private.h"
 
@@ -79,6 +80,27 @@ td_rules_format_date (const GDate *date)
 {
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
+}
+
+char *
+td_rules_display_date (const char *iso)
+{
+  /* TRANSLATORS: how dates are written in rule-check messages: "iso" (2024-05-06) or
+   * "roc" (民國113年5月6日). Translate to "roc" where the ROC calendar is used. */
+  if (g_str_equal (C_("findings date format", "iso"), "roc"))
+    {
+      char *roc = td_roc_date_format (iso, TD_ROC_FORMAT_LONG);
+      if (roc != NULL)
+        return roc;
+    }
+  return g_strdup (iso);
+}
+
+char *
+td_rules_display_gdate (const GDate *date)
+{
+  g_autofree char *iso = td_rules_format_date (date);
+  return td_rules_display_date (iso);
 }
 
 char *
