@@ -321,6 +321,35 @@ test_leaving_early (void)
   g_assert_cmpint (sum.truant_minutes, ==, 60);
 }
 
+static void
+test_time_model_details (void)
+{
+  g_autoptr (TdCourseSnapshot) snap = osh_snapshot ();
+  TdSession *day;
+  TdAttendanceSummary sum;
+
+  /* A 09:00–17:00 day counted as 7 statutory hours: seven periods from 09:00. */
+  day = add_session (snap, 1, "2024-05-16", "09:00", "17:00", TD_SESSION_MODE_THEORY);
+  day->minutes = 7 * 60;
+  add_session (snap, 2, "2024-05-30", "09:00", "12:00", TD_SESSION_MODE_THEORY);
+  add_trainees (snap, 3);
+  attend (snap, 1, 1, TD_ATTENDANCE_PRESENT, "09:00", NULL);      /* no sign-out: stayed */
+  attend (snap, 1, 2, TD_ATTENDANCE_PRESENT, NULL, "14:30");      /* left in the 6th period */
+  attend (snap, 1, 3, TD_ATTENDANCE_PRESENT, "09:00", "16:00");   /* the 7th period ends 16:00 */
+  attend (snap, 2, 3, TD_ATTENDANCE_LEAVE, NULL, NULL);            /* a future session */
+
+  sum = summarise (snap, 1, "2024-05-20");
+  g_assert_cmpint (sum.course_minutes, ==, 600);
+  g_assert_cmpint (sum.counted_minutes, ==, 420);
+  g_assert_cmpint (sum.absent_minutes, ==, 0);
+  sum = summarise (snap, 2, "2024-05-20");
+  g_assert_cmpint (sum.truant_minutes, ==, 120);
+  sum = summarise (snap, 3, "2024-05-20");
+  g_assert_cmpint (sum.absent_minutes, ==, 0);   /* the recorded leave is still ahead */
+  g_assert_cmpint (summarise (snap, 3, "2024-05-30").leave_minutes, ==, 180);
+  g_assert_cmpuint (N_ERRORS (snap, "schedule.daily-hours", "2024-05-20"), ==, 0);
+}
+
 /* Ten one-hour sessions on consecutive days. */
 static TdCourseSnapshot *
 ten_hour_course (TdRegime regime, const char *category)
@@ -1047,6 +1076,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/bad-today", test_bad_today);
   g_test_add_func ("/rules/attendance/late-boundary", test_late_boundary);
   g_test_add_func ("/rules/attendance/leaving-early", test_leaving_early);
+  g_test_add_func ("/rules/attendance/time-model-details", test_time_model_details);
   g_test_add_func ("/rules/attendance/dismissal-boundary", test_dismissal_boundary);
   g_test_add_func ("/rules/attendance/makeup-boundary", test_makeup_boundary);
   g_test_add_func ("/rules/attendance/makeup-deadline", test_makeup_deadline);
