@@ -89,9 +89,15 @@ static const char *known_rule_ids[G_N_ELEMENTS (rule_specs) + 1];
 const char *const *
 td_rule_pack_known_rules (void)
 {
-  if (known_rule_ids[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (rule_specs); i++)
-      known_rule_ids[i] = rule_specs[i].id;
+  static gsize done = 0;
+
+  /* Checks run in worker threads too. */
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (rule_specs); i++)
+        known_rule_ids[i] = rule_specs[i].id;
+      g_once_init_leave (&done, 1);
+    }
   return known_rule_ids;
 }
 
