@@ -1,7 +1,7 @@
 /* td-finding.c — the finding value object and its JSON form */
-#define G_LOG_DOMAIN "td-finding"
-
 #include "config.h"
+
+#define G_LOG_DOMAIN "td-finding"
 
 #include <glib/gi18n-lib.h>
 

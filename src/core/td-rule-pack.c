@@ -5,9 +5,9 @@
  * gives hours where a date offset is wanted fails to load with the JSON path of the
  * mistake instead of silently checking nothing.
  */
-#define G_LOG_DOMAIN "td-rule-pack"
-
 #include "config.h"
+
+#define G_LOG_DOMAIN "td-rule-pack"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>

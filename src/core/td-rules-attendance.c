@@ -4,9 +4,9 @@
  * Everything here goes through the time model: a session is cut into periods of the
  * pack's "period" length from its start; each period is attended, on leave or truant.
  */
-#define G_LOG_DOMAIN "td-rules"
-
 #include "config.h"
+
+#define G_LOG_DOMAIN "td-rules"
 
 #include <glib/gi18n-lib.h>
 

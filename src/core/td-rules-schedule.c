@@ -1,9 +1,9 @@
 /* td-rules-schedule.c — rules about the course as a whole: the timetable, filing and
  * record deadlines, certificate deadlines, class size, the counsellor, exam retakes.
  */
-#define G_LOG_DOMAIN "td-rules"
-
 #include "config.h"
+
+#define G_LOG_DOMAIN "td-rules"
 
 #include <glib/gi18n-lib.h>
 

@@ -4,9 +4,9 @@
  * td-rules-schedule.c (timetable, deadlines, class, staff). This file loads a
  * course once, maps each pack entry to its function and collects the findings.
  */
-#define G_LOG_DOMAIN "td-rules"
-
 #include "config.h"
+
+#define G_LOG_DOMAIN "td-rules"
 
 #include <glib/gi18n-lib.h>
 
