@@ -433,8 +433,12 @@ td_rules_check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, con
   for (guint i = 0; i < entries->len; i++)
     {
       const TdRuleEntry *e = g_ptr_array_index (entries, i);
+      TdRuleFunc func = lookup_rule_func (e->id);
+
+      /* The pack loader accepts only ids the engine knows, so every entry has one. */
+      g_return_val_if_fail (func != NULL, NULL);
       if ((rule_id == NULL || g_str_equal (rule_id, e->id)) && td_rule_entry_applies (e, snapshot->course))
-        lookup_rule_func (e->id) (&run, e);
+        func (&run, e);
     }
   findings = g_steal_pointer (&run.findings);
   td_rule_run_clear (&run);
