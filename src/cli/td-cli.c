@@ -24,6 +24,14 @@ static const TdCliCommand usage_lines[] = {
     N_("enrol the rows of a roster CSV (附表八 columns)") },
   { "roster", td_cli_roster, "roster export --course ID [-o FILE.csv]",
     N_("write a course roster as CSV") },
+  { "trainee", td_cli_trainee, "trainee code TRAINEE [--regenerate]",
+    N_("print the trainee's personal QR code (regenerating voids the old one)") },
+  { "attendance", td_cli_attendance, "attendance scan --course ID --session ID CODE",
+    N_("what a scanner typed; prints the outcome") },
+  { "attendance", td_cli_attendance, "attendance import --course ID FILE.csv",
+    N_("record the attendance of an eVRS attendance CSV") },
+  { "attendance", td_cli_attendance, "attendance export --course ID --format evrs|hours -o FILE",
+    N_("write an eVRS attendance CSV or the awarded hours list") },
   { NULL },
 };
 
