@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -57,7 +59,7 @@ td_hours_csv_export_data (TdStore *store, gint64 course_id, GError **error)
   if (course->regime != TD_REGIME_HOURS)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _("Course %" G_GINT64_FORMAT " is not of the “hours” regime; it has no "
+                   _("Course %" PRId64 " is not of the “hours” regime; it has no "
                      "awarded hours to export."),
                    course_id);
       return NULL;

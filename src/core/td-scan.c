@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "td-national-id.h"
@@ -277,7 +279,7 @@ load_session_place (TdStore *store, gint64 session_id, GDateTime *now, Place *pl
   sqlite3_reset (stmt);
   if (date == NULL)
     return g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                        _("There is no session with id %" G_GINT64_FORMAT "."), session_id),
+                        _("There is no session with id %" PRId64 "."), session_id),
            FALSE;
   if (!g_str_equal (date, today))
     return g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
@@ -447,7 +449,7 @@ load_activity_place (TdStore *store, gint64 activity_id, Place *place, GError **
     return FALSE;
   if (course_id == 0)
     return g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                        _("There is no activity with id %" G_GINT64_FORMAT "."), activity_id),
+                        _("There is no activity with id %" PRId64 "."), activity_id),
            FALSE;
   place->course_id = course_id;
   place->activity_id = activity_id;

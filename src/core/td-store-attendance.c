@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -122,7 +124,7 @@ load_session_info (TdStore *self, gint64 session_id, SessionInfo *info, GError *
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                 _("There is no session with id %" G_GINT64_FORMAT "."), session_id);
+                 _("There is no session with id %" PRId64 "."), session_id);
   else
     td_store_set_sqlite_error (self, error, _("Could not read the session"));
   sqlite3_reset (stmt);
@@ -146,8 +148,8 @@ check_enrolled (TdStore *self, gint64 course_id, gint64 trainee_id, GError **err
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                 _("Trainee %" G_GINT64_FORMAT " is not on the roster of course %"
-                   G_GINT64_FORMAT "."),
+                 _("Trainee %" PRId64 " is not on the roster of course %"
+                   PRId64 "."),
                  trainee_id, course_id);
   return found;
 }
@@ -599,7 +601,7 @@ TdHoursActivity *
 td_store_get_hours_activity (TdStore *self, gint64 id, GError **error)
 {
   g_autofree char *missing =
-    g_strdup_printf (_("There is no activity with id %" G_GINT64_FORMAT "."), id);
+    g_strdup_printf (_("There is no activity with id %" PRId64 "."), id);
 
   return get_activity (self, "SELECT " ACTIVITY_COLUMNS " FROM hours_activity WHERE id = ?1",
                        id, missing, error);
@@ -609,7 +611,7 @@ TdHoursActivity *
 td_store_find_session_hours_activity (TdStore *self, gint64 session_id, GError **error)
 {
   g_autofree char *missing =
-    g_strdup_printf (_("No activity was opened for session %" G_GINT64_FORMAT "."), session_id);
+    g_strdup_printf (_("No activity was opened for session %" PRId64 "."), session_id);
 
   return get_activity (self,
                        "SELECT " ACTIVITY_COLUMNS " FROM hours_activity WHERE session_id = ?1",

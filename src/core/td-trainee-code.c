@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <sodium.h>
 #include <string.h>
@@ -106,7 +108,7 @@ check_trainee (TdStore *store, gint64 trainee_id, GError **error)
     return FALSE;
   if (n == 0)
     return g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                        _("There is no trainee with id %" G_GINT64_FORMAT "."), trainee_id),
+                        _("There is no trainee with id %" PRId64 "."), trainee_id),
            FALSE;
   return TRUE;
 }
