@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "attendance-fixture.h"
+#include "td-scan.h"
 #include "td-trainee-code.h"
 
 static void
@@ -142,8 +143,8 @@ test_unknown_trainee (Fixture *f, gconstpointer data)
   g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM trainee_code"), ==, 0);
 }
 
-/* The database itself keeps codes: one current code per person, no deletion, a voided
- * code stays voided. */
+/* The database itself keeps codes: one current code per person, never re-pointed, a
+ * voided code stays voided. */
 static void
 test_schema_guards (Fixture *f, gconstpointer data)
 {
@@ -152,7 +153,6 @@ test_schema_guards (Fixture *f, gconstpointer data)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM trainee_code", NULL, NULL, NULL), !=, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO trainee_code (trainee_id, token, created_at) "
                                      "SELECT trainee_id, 'TD1:X', created_at FROM trainee_code",
                                  NULL, NULL, NULL), !=, SQLITE_OK);
@@ -162,6 +162,38 @@ test_schema_guards (Fixture *f, gconstpointer data)
                                  NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE trainee_code SET voided_at = NULL", NULL, NULL,
                                  NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Removing a person who was never on a roster takes their codes with them; their
+ * refused scans stay in the log, without the name. */
+static void
+test_delete_person (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = td_trainee_code_get (f->store, f->outsider, &error);
+  g_autoptr (GDateTime) now = g_date_time_new_local (2024, 5, 6, 9, 0, 0);
+  g_autoptr (TdScanResult) scan = td_scan_session (f->store, f->session[0], code, now, &error);
+  g_autoptr (TdScanResult) again = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (scan->outcome, ==, TD_SCAN_NOT_ENROLLED);
+  g_assert_true (td_store_delete_trainee (f->store, f->outsider, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM trainee_code"), ==, 0);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM scan_log WHERE trainee_id IS NULL "
+                                     "AND code_id IS NULL AND outcome = 'not-enrolled'"), ==, 1);
+  again = td_scan_session (f->store, f->session[0], code, now, &error);
+  g_assert_cmpint (again->outcome, ==, TD_SCAN_UNKNOWN);
+
+  /* Nulling is the only change the log takes. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE scan_log SET outcome = 'signed-in'", NULL, NULL,
+                                 NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE scan_log SET trainee_id = 1", NULL, NULL, NULL),
+                   !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM scan_log", NULL, NULL, NULL), !=, SQLITE_OK);
   sqlite3_close (db);
 }
 
@@ -180,5 +212,6 @@ main (int argc, char *argv[])
   ADD ("/trainee-code/regenerate-without-code", test_regenerate_without_code);
   ADD ("/trainee-code/unknown-trainee", test_unknown_trainee);
   ADD ("/trainee-code/schema-guards", test_schema_guards);
+  ADD ("/trainee-code/delete-person", test_delete_person);
   return g_test_run ();
 }

@@ -7,9 +7,9 @@
 -- (DOMAIN §7, seed 004 壹 "產生新條碼，舊條碼立即失效作廢").
 CREATE UNIQUE INDEX trainee_code_current ON trainee_code (trainee_id) WHERE voided_at IS NULL;
 
--- A code is never deleted or re-pointed; the only change allowed is voiding it once.
-CREATE TRIGGER trainee_code_no_delete BEFORE DELETE ON trainee_code
-BEGIN SELECT RAISE (ABORT, 'personal codes are kept once issued'); END;
+-- A code is never re-pointed or revived: the only change allowed is voiding it once.
+-- (Codes go only with their person, when td_store_delete_trainee removes someone who has
+-- no records to keep.)
 CREATE TRIGGER trainee_code_void_only BEFORE UPDATE ON trainee_code
 WHEN OLD.voided_at IS NOT NULL OR NEW.voided_at IS NULL OR NEW.token IS NOT OLD.token
   OR NEW.trainee_id IS NOT OLD.trainee_id OR NEW.created_at IS NOT OLD.created_at
@@ -68,12 +68,14 @@ BEGIN SELECT RAISE (ABORT, 'hours awards are append-only'); END;
 
 -- Every scan at the desk, whatever its outcome: a refused voided code is as much a
 -- part of the record as a sign-in. What was typed is not kept (it may be an ID number).
+-- A person removed from the directory (never on a roster, so with no records to keep)
+-- leaves their refused scans behind without a name: the only change the log allows.
 CREATE TABLE scan_log (
   id          INTEGER PRIMARY KEY,
   session_id  INTEGER REFERENCES session (id),
   activity_id INTEGER REFERENCES hours_activity (id),
-  trainee_id  INTEGER REFERENCES trainee (id),
-  code_id     INTEGER REFERENCES trainee_code (id),
+  trainee_id  INTEGER REFERENCES trainee (id) ON DELETE SET NULL,
+  code_id     INTEGER REFERENCES trainee_code (id) ON DELETE SET NULL,
   input_kind  TEXT NOT NULL CHECK (input_kind IN ('code', 'national-id', 'unknown')),
   outcome     TEXT NOT NULL CHECK (outcome IN ('signed-in', 'signed-out', 'awarded', 'duplicate',
                                                 'voided', 'not-enrolled', 'unknown')),
@@ -84,6 +86,12 @@ CREATE TABLE scan_log (
 CREATE INDEX scan_log_session ON scan_log (session_id, id);
 CREATE INDEX scan_log_activity ON scan_log (activity_id, id);
 CREATE TRIGGER scan_log_no_update BEFORE UPDATE ON scan_log
+WHEN NEW.id IS NOT OLD.id OR NEW.session_id IS NOT OLD.session_id
+  OR NEW.activity_id IS NOT OLD.activity_id OR NEW.input_kind IS NOT OLD.input_kind
+  OR NEW.outcome IS NOT OLD.outcome OR NEW.scanned_at IS NOT OLD.scanned_at
+  OR NEW.recorded_by IS NOT OLD.recorded_by
+  OR (NEW.trainee_id IS NOT OLD.trainee_id AND NEW.trainee_id IS NOT NULL)
+  OR (NEW.code_id IS NOT OLD.code_id AND NEW.code_id IS NOT NULL)
 BEGIN SELECT RAISE (ABORT, 'the scan log is append-only'); END;
 CREATE TRIGGER scan_log_no_delete BEFORE DELETE ON scan_log
 BEGIN SELECT RAISE (ABORT, 'the scan log is append-only'); END;
