@@ -132,12 +132,13 @@ course_json (const char *id, const char *regime, const char *category, const cha
     id, regime, category, kind, third_id);
 }
 
-/* Creates the database and imports a course; returns the course's database id. */
+/* Creates the database and imports a course on @date; returns the course's database id. */
 static char *
-import_course (Fixture *f, const char *id, const char *regime, const char *category,
-               const char *kind, const char *second_id)
+import_course_on (Fixture *f, const char *date, const char *id, const char *regime,
+                  const char *category, const char *kind, const char *second_id)
 {
-  g_autofree char *json = course_json (id, regime, category, kind, second_id);
+  g_autofree char *template = course_json (id, regime, category, kind, second_id);
+  g_autoptr (GString) json = g_string_new (template);
   g_autofree char *name = g_strdup_printf ("%s.json", id);
   g_autofree char *path = fixture_path (f, name);
   g_autofree char *out = NULL;
@@ -145,9 +146,17 @@ import_course (Fixture *f, const char *id, const char *regime, const char *categ
 
   if (!g_file_test (f->db, G_FILE_TEST_EXISTS))
     g_assert_cmpint (run_tdesk (f, NULL, NULL, "init", "--db", f->db), ==, 0);
-  write_file (path, json);
+  g_string_replace (json, "2024-05-06", date, 0);
+  write_file (path, json->str);
   g_assert_cmpint (run_tdesk (f, &out, &err, "course", "import", path, "--db", f->db), ==, 0);
   return g_strstrip (g_steal_pointer (&out));
+}
+
+static char *
+import_course (Fixture *f, const char *id, const char *regime, const char *category,
+               const char *kind, const char *second_id)
+{
+  return import_course_on (f, "2024-05-06", id, regime, category, kind, second_id);
 }
 
 static char *
@@ -382,6 +391,59 @@ test_hours_flow (Fixture *f, gconstpointer data)
                              "CPR實作,2024/05/06,陳美玲,B223456782,,2,0,2024-05-06 15:03:00\r\n");
 }
 
+/* Leave, a correction seen in the cell's history, roll call and make-up, as a clerk
+ * enters them after the day. */
+static void
+test_desk_records (Fixture *f, gconstpointer data)
+{
+  g_autofree char *course = import_course (f, "C1", "osh", "first-aid", "professional",
+                                           "B223456782");
+  g_autofree char *later = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "attendance", "leave", "--course", "C1",
+                              "--session", "S2", "T2", "--kind", "病假", "--minutes", "60",
+                              "--proof", "診斷證明", "--db", f->db), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  assert_scan (f, "C1", "S2", "B223456782", "13:40", "signed-in", 0);
+  g_assert_cmpint (run_tdesk (f, &out, NULL, "attendance", "history", "--course", "C1",
+                              "--session", "S2", "T2", "--db", f->db), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "\tdesk\tleave\t-\t-\tsick\t"));
+  g_assert_nonnull (strstr (lines[1], "\tscan\tpresent\t13:40\t-\t"));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "attendance", "leave", "--course", "C1",
+                              "--session", "S2", "T2", "--kind", "事假", "--minutes", "121",
+                              "--db", f->db), ==, 2);
+  g_assert_nonnull (strstr (err, "between 1 and 120 minutes"));
+
+  g_assert_cmpint (run_tdesk (f, NULL, NULL, "attendance", "rollcall", "--course", "C1",
+                              "--session", "S1", "--at", "09:20", "--by", "葉秀娟", "--present",
+                              "1", "--absent", "1", "--db", f->db), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "attendance", "rollcall", "--course", "C1",
+                              "--session", "S1", "--at", "09:20", "--db", f->db), ==, 2);
+  g_assert_nonnull (strstr (err, "who took the roll call"));
+
+  later = import_course_on (f, "2024-08-01", "C2", "osh", "first-aid", "professional",
+                            "C187654325");
+  g_clear_pointer (&err, g_free);
+  /* The same course cannot make itself up; a later run can. */
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "attendance", "makeup", "--course", "C1",
+                              "--session", "S2", "T1", "--makeup-course", "C1",
+                              "--makeup-session", "S2", "--db", f->db), ==, 2);
+  g_assert_nonnull (strstr (err, "later run"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "attendance", "makeup", "--course", "C1",
+                              "--session", "S2", "T1", "--makeup-course", "C2",
+                              "--makeup-session", "S2", "--db", f->db), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -393,5 +455,6 @@ main (int argc, char *argv[])
   ADD ("/cli/attendance/scan-usage", test_scan_usage);
   ADD ("/cli/attendance/evrs", test_evrs_import_export);
   ADD ("/cli/attendance/hours", test_hours_flow);
+  ADD ("/cli/attendance/desk-records", test_desk_records);
   return g_test_run ();
 }

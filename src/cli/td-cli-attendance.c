@@ -11,6 +11,7 @@
 #include "td-cli-private.h"
 #include "td-evrs-csv.h"
 #include "td-hours-csv.h"
+#include "td-roc-date.h"
 #include "td-scan.h"
 
 #define COURSE_OPTION(var)                                                                       \
@@ -273,6 +274,237 @@ attendance_export (int argc, char **argv)
   return TD_CLI_EXIT_OK;
 }
 
+/* --- leave, make-up, roll call, history -------------------------------------------- */
+
+/* The session and the rostered person named by --session and TRAINEE in @course. */
+static gboolean
+find_cell (TdStore *store, TdCourse *course, const char *session_ref, const char *trainee_ref,
+           TdSession **session, TdEnrolment **enrolment, GError **error)
+{
+  if (session_ref == NULL)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _("--session ID is required."));
+      return FALSE;
+    }
+  *session = td_store_find_session (store, course->id, session_ref, error);
+  if (*session == NULL)
+    return FALSE;
+  if (trainee_ref == NULL)
+    return TRUE;
+  *enrolment = td_store_find_enrolment (store, course->id, trainee_ref, error);
+  return *enrolment != NULL;
+}
+
+static int
+attendance_leave (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autoptr (TdCourse) course = NULL;
+  g_autoptr (TdSession) session = NULL;
+  g_autoptr (TdEnrolment) enrolment = NULL;
+  g_autofree char *db = NULL, *course_ref = NULL, *session_ref = NULL, *kind = NULL;
+  g_autofree char *proof = NULL;
+  g_auto (GStrv) refs = NULL;
+  int minutes = 0;
+  const GOptionEntry entries[] = {
+    TD_CLI_DB_OPTION (db),
+    COURSE_OPTION (course_ref),
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref,
+      N_("The session: its database id or exchange-file id within the course"), N_("ID") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("事假 (personal), 病假 (sick) or another word"),
+      N_("KIND") },
+    { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes,
+      N_("Minutes of leave (default: the whole session)"), N_("N") },
+    { "proof", 0, 0, G_OPTION_ARG_STRING, &proof, N_("The proof seen, e.g. a doctor's note"),
+      N_("TEXT") },
+    { NULL },
+  };
+  static const char summary[] =
+    N_("Records leave (請假) of a trainee on the roster for one session: a leave record and "
+       "an attendance event with status leave. Sick leave needs proof (附表十三 備註三).");
+  g_autoptr (GOptionContext) context =
+    td_cli_context_new ("attendance leave --course ID --session ID TRAINEE --kind KIND", summary,
+                        entries);
+
+  if (!td_cli_parse (context, argc, argv, &refs))
+    return TD_CLI_EXIT_USAGE;
+  if (g_strv_length (refs) != 1)
+    return td_cli_fail (_("attendance leave needs exactly one TRAINEE."));
+  if ((course = open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
+  if (!find_cell (store, course, session_ref, refs[0], &session, &enrolment, &error) ||
+      !td_store_record_leave (store, session->id, enrolment->trainee->id, kind,
+                              minutes > 0 ? minutes : session->minutes, proof, &error))
+    return td_cli_fail_error (error);
+  return TD_CLI_EXIT_OK;
+}
+
+static int
+attendance_makeup (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autoptr (TdCourse) course = NULL;
+  g_autoptr (TdCourse) later = NULL;
+  g_autoptr (TdSession) missed = NULL;
+  g_autoptr (TdSession) made_up = NULL;
+  g_autoptr (TdEnrolment) enrolment = NULL;
+  g_autofree char *db = NULL, *course_ref = NULL, *session_ref = NULL;
+  g_autofree char *later_ref = NULL, *later_session_ref = NULL;
+  g_auto (GStrv) refs = NULL;
+  int minutes = 0;
+  const GOptionEntry entries[] = {
+    TD_CLI_DB_OPTION (db),
+    COURSE_OPTION (course_ref),
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref, N_("The session that was missed"),
+      N_("ID") },
+    { "makeup-course", 0, 0, G_OPTION_ARG_STRING, &later_ref,
+      N_("The later run of the course where it was made up"), N_("ID") },
+    { "makeup-session", 0, 0, G_OPTION_ARG_STRING, &later_session_ref,
+      N_("The session of that course the trainee attended"), N_("ID") },
+    { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes,
+      N_("Minutes credited (default: the shorter of the two sessions)"), N_("N") },
+    { NULL },
+  };
+  static const char summary[] =
+    N_("Records that a trainee made up (補課) a missed session by attending a session of a "
+       "later run of the same category.");
+  g_autoptr (GOptionContext) context =
+    td_cli_context_new ("attendance makeup --course ID --session ID TRAINEE --makeup-course ID "
+                        "--makeup-session ID",
+                        summary, entries);
+
+  if (!td_cli_parse (context, argc, argv, &refs))
+    return TD_CLI_EXIT_USAGE;
+  if (g_strv_length (refs) != 1)
+    return td_cli_fail (_("attendance makeup needs exactly one TRAINEE."));
+  if (later_ref == NULL || later_session_ref == NULL)
+    return td_cli_fail (_("--makeup-course ID and --makeup-session ID are required."));
+  if ((course = open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
+  if (!find_cell (store, course, session_ref, refs[0], &missed, &enrolment, &error) ||
+      (later = td_store_find_course (store, later_ref, &error)) == NULL ||
+      (made_up = td_store_find_session (store, later->id, later_session_ref, &error)) == NULL ||
+      !td_store_record_makeup (store, enrolment->trainee->id, missed->id, made_up->id,
+                               minutes > 0 ? minutes : MIN (missed->minutes, made_up->minutes),
+                               &error))
+    return td_cli_fail_error (error);
+  return TD_CLI_EXIT_OK;
+}
+
+static int
+attendance_rollcall (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autoptr (TdCourse) course = NULL;
+  g_autoptr (TdSession) session = NULL;
+  g_autoptr (TdEnrolment) none = NULL;
+  g_autofree char *db = NULL, *course_ref = NULL, *session_ref = NULL, *at = NULL;
+  g_autofree char *by = NULL, *note = NULL;
+  g_auto (GStrv) rest = NULL;
+  TdRollcall rollcall = { 0 };
+  const GOptionEntry entries[] = {
+    TD_CLI_DB_OPTION (db),
+    COURSE_OPTION (course_ref),
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref,
+      N_("The session: its database id or exchange-file id within the course"), N_("ID") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When the roll was taken on the session's day"),
+      N_("HH:MM") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who took it (the counsellor)"), N_("NAME") },
+    { "present", 0, 0, G_OPTION_ARG_INT, &rollcall.present, N_("How many were present"),
+      N_("N") },
+    { "absent", 0, 0, G_OPTION_ARG_INT, &rollcall.absent, N_("How many were absent"), N_("N") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Remarks (附表十四 備註)"), N_("TEXT") },
+    { NULL },
+  };
+  static const char summary[] =
+    N_("Records a roll call (點名, 附表十四) of one session. A correction is recorded as a "
+       "new roll call; the latest one counts.");
+  g_autoptr (GOptionContext) context =
+    td_cli_context_new ("attendance rollcall --course ID --session ID --at HH:MM --by NAME",
+                        summary, entries);
+
+  if (!td_cli_parse (context, argc, argv, &rest))
+    return TD_CLI_EXIT_USAGE;
+  if (rest[0] != NULL)
+    return td_cli_fail (_("attendance rollcall takes no arguments besides its options."));
+  if (at == NULL)
+    return td_cli_fail (_("--at HH:MM is required: when the roll was taken."));
+  if (td_time_parse_minutes (at) < 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("--at “%s” is not a time HH:MM."), at);
+      return td_cli_fail (message);
+    }
+  if ((course = open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
+  if (!find_cell (store, course, session_ref, NULL, &session, &none, &error))
+    return td_cli_fail_error (error);
+  {
+    g_autofree char *time = td_time_format_minutes (td_time_parse_minutes (at));
+    g_autofree char *taken_at = g_strdup_printf ("%sT%s:00", session->date, time);
+
+    rollcall.session_id = session->id;
+    rollcall.taken_at = taken_at;
+    rollcall.taken_by = by;
+    rollcall.note = note;
+    if (!td_store_record_rollcall (store, &rollcall, &error))
+      return td_cli_fail_error (error);
+  }
+  return TD_CLI_EXIT_OK;
+}
+
+static void
+print_event (const TdAttendance *a)
+{
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a->recorded_at ? a->recorded_at : "-",
+           a->recorded_by ? a->recorded_by : "-", td_attendance_source_to_string (a->source),
+           td_attendance_status_to_string (a->status), a->in_time ? a->in_time : "-",
+           a->out_time ? a->out_time : "-", a->leave_kind ? a->leave_kind : "-",
+           a->reason ? a->reason : "-");
+}
+
+static int
+attendance_history (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autoptr (TdCourse) course = NULL;
+  g_autoptr (TdSession) session = NULL;
+  g_autoptr (TdEnrolment) enrolment = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  g_autofree char *db = NULL, *course_ref = NULL, *session_ref = NULL;
+  g_auto (GStrv) refs = NULL;
+  const GOptionEntry entries[] = {
+    TD_CLI_DB_OPTION (db),
+    COURSE_OPTION (course_ref),
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref,
+      N_("The session: its database id or exchange-file id within the course"), N_("ID") },
+    { NULL },
+  };
+  static const char summary[] =
+    N_("Prints every attendance event of one trainee in one session, oldest first, one per "
+       "line: recorded at, by, source, status, in, out, leave kind, reason (tab-separated). "
+       "The last line is the current state.");
+  g_autoptr (GOptionContext) context =
+    td_cli_context_new ("attendance history --course ID --session ID TRAINEE", summary, entries);
+
+  if (!td_cli_parse (context, argc, argv, &refs))
+    return TD_CLI_EXIT_USAGE;
+  if (g_strv_length (refs) != 1)
+    return td_cli_fail (_("attendance history needs exactly one TRAINEE."));
+  if ((course = open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
+  if (!find_cell (store, course, session_ref, refs[0], &session, &enrolment, &error) ||
+      (events = td_store_list_attendance_history (store, session->id, enrolment->trainee->id,
+                                                  &error)) == NULL)
+    return td_cli_fail_error (error);
+  for (guint i = 0; i < events->len; i++)
+    print_event (g_ptr_array_index (events, i));
+  return TD_CLI_EXIT_OK;
+}
+
 static const TdCliCommand attendance_commands[] = {
   { "scan", attendance_scan, "scan --course ID --session ID CODE [--at HH:MM]",
     N_("sign in or out (or award hours) by what a scanner typed") },
@@ -280,6 +512,16 @@ static const TdCliCommand attendance_commands[] = {
     N_("record the attendance of an eVRS attendance CSV") },
   { "export", attendance_export, "export --course ID --format evrs|hours [-o FILE]",
     N_("write attendance as an eVRS CSV or the awarded hours list") },
+  { "leave", attendance_leave, "leave --course ID --session ID TRAINEE --kind KIND [--minutes N]",
+    N_("record leave (事假, 病假) for one session") },
+  { "makeup", attendance_makeup,
+    "makeup --course ID --session ID TRAINEE --makeup-course ID --makeup-session ID",
+    N_("record a make-up of a missed session in a later run") },
+  { "rollcall", attendance_rollcall,
+    "rollcall --course ID --session ID --at HH:MM --by NAME --present N --absent N",
+    N_("record a roll call (附表十四)") },
+  { "history", attendance_history, "history --course ID --session ID TRAINEE",
+    N_("print every event of one trainee in one session") },
   { NULL },
 };
 

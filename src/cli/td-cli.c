@@ -32,6 +32,8 @@ static const TdCliCommand usage_lines[] = {
     N_("record the attendance of an eVRS attendance CSV") },
   { "attendance", td_cli_attendance, "attendance export --course ID --format evrs|hours -o FILE",
     N_("write an eVRS attendance CSV or the awarded hours list") },
+  { "attendance", td_cli_attendance, "attendance leave|makeup|rollcall|history …",
+    N_("record leave, make-up and roll call; show a trainee's events in a session") },
   { NULL },
 };
 
