@@ -174,22 +174,18 @@ check_header (Reader *r, const TdCsvRecord *header)
   return ok;
 }
 
+/* The example row is recognised by its name and ID: spreadsheets may rewrite its date. */
 static gboolean
 check_example (Reader *r, const TdCsvRecord *record)
 {
-  g_autofree char *date = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *id = NULL;
-
   if (record != NULL && record->n_fields >= N_COLUMNS)
     {
-      date = dup_trimmed (record->fields[COL_DATE]);
-      name = dup_trimmed (record->fields[COL_NAME]);
-      id = dup_trimmed (record->fields[COL_ID]);
+      g_autofree char *name = dup_trimmed (record->fields[COL_NAME]);
+      g_autofree char *id = dup_trimmed (record->fields[COL_ID]);
+
+      if (g_str_equal (name, TD_EVRS_EXAMPLE_NAME) && g_str_equal (id, TD_EVRS_EXAMPLE_ID))
+        return TRUE;
     }
-  if (date != NULL && g_str_equal (name, TD_EVRS_EXAMPLE_NAME) &&
-      g_str_equal (id, TD_EVRS_EXAMPLE_ID))
-    return TRUE;
   add_problem (r, record ? record->line : 2, _("row"),
                _("the template's example row (%s, %s, %s, …) must stay under the header; eVRS "
                  "skips it, so the first data row goes after it."),
@@ -199,27 +195,34 @@ check_example (Reader *r, const TdCsvRecord *record)
 
 /* --- data rows -------------------------------------------------------------------- */
 
-/* YYYY/M/D (or YYYY-M-D) with a four-digit Gregorian year, to ISO. */
+/* Reads 1 to @max_digits digits; -1 when there are none or more. */
+static int
+read_number (const char **p, int max_digits)
+{
+  int value = 0, digits = 0;
+
+  while (g_ascii_isdigit (**p) && digits <= max_digits)
+    value = value * 10 + (*(*p)++ - '0'), digits++;
+  return digits >= 1 && digits <= max_digits ? value : -1;
+}
+
+/* YYYY/M/D (or YYYY-M-D) with a four-digit Gregorian year, to ISO. Runs once per row:
+ * a plain scan, no regular expression. */
 static char *
 parse_date (const char *text)
 {
-  g_auto (GStrv) parts = g_regex_split_simple ("[/-]", text, 0, 0);
-  gint64 y, m, d;
-  char *end;
+  const char *p = text;
+  int y, m, d;
+  char separator;
 
-  if (g_strv_length (parts) != 3 || strlen (parts[0]) != 4 || !*parts[1] || !*parts[2] ||
-      strlen (parts[1]) > 2 || strlen (parts[2]) > 2)
+  if (strlen (text) < 8 || !g_ascii_isdigit (text[3]) || (y = read_number (&p, 4)) < 1900 ||
+      (*p != '/' && *p != '-'))
     return NULL;
-  y = g_ascii_strtoll (parts[0], &end, 10);
-  if (*end)
+  separator = *p++;
+  if ((m = read_number (&p, 2)) < 0 || *p++ != separator || (d = read_number (&p, 2)) < 0 ||
+      *p != '\0' || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return NULL;
-  m = g_ascii_strtoll (parts[1], &end, 10);
-  if (*end)
-    return NULL;
-  d = g_ascii_strtoll (parts[2], &end, 10);
-  if (*end || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) || y < 1900)
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", (int) y, (int) m, (int) d);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
 /* Hours as whole minutes: "3", "1.5", "0.25"; -1 when not a positive number of minutes. */
