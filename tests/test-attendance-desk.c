@@ -245,6 +245,13 @@ test_hours_activity (Fixture *f, gconstpointer data)
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_null (td_store_find_session_hours_activity (f->store, f->session[0], &error));
   g_assert_error (error, TD_ERROR, TD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* An activity is a record to keep: it pins its session and its course. */
+  g_assert_false (td_store_delete_session (f->store, session, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (td_store_delete_course (f->store, course, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_CONFLICT);
   g_free (a.title);
   g_free (a.date);
 }
