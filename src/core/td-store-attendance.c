@@ -161,22 +161,6 @@ fail_invalid (GError **error, const char *message)
   return FALSE;
 }
 
-/* Steps @stmt through its rows, adding what @from_row makes of each to a new array. */
-static GPtrArray *
-collect_rows (TdStore *self, sqlite3_stmt *stmt, gpointer (*from_row) (sqlite3_stmt *),
-              GDestroyNotify free_func, GError **error)
-{
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    td_store_set_sqlite_error (self, error, _("Could not read the attendance records"));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
-}
-
 static GPtrArray *
 list_for_id (TdStore *self, const char *sql, gint64 id, gpointer (*from_row) (sqlite3_stmt *),
              GDestroyNotify free_func, GError **error)
@@ -186,7 +170,8 @@ list_for_id (TdStore *self, const char *sql, gint64 id, gpointer (*from_row) (sq
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  return collect_rows (self, stmt, from_row, free_func, error);
+  return td_store_collect (self, stmt, from_row, free_func,
+                           _("Could not read the attendance records"), error);
 }
 
 /* --- leave ---------------------------------------------------------------------- */

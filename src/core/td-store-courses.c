@@ -461,18 +461,8 @@ session_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_sessions (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, session_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the sessions"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, (TdRowFunc) session_from_row, g_object_unref,
+                           _("Could not read the sessions"), error);
 }
 
 GPtrArray *

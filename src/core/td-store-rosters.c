@@ -37,18 +37,8 @@ enrolment_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_enrolments (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, enrolment_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the roster"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, (TdRowFunc) enrolment_from_row, g_object_unref,
+                           _("Could not read the roster"), error);
 }
 
 GPtrArray *
@@ -336,18 +326,8 @@ attendance_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_attendance (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_attendance_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, attendance_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the attendance"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, (TdRowFunc) attendance_from_row, (GDestroyNotify) td_attendance_free,
+                           _("Could not read the attendance"), error);
 }
 
 static gboolean
