@@ -199,8 +199,8 @@ changes_equal (GPtrArray *a, GPtrArray *b)
     {
       TdCourseChange *x = g_ptr_array_index (a, i);
       TdCourseChange *y = g_ptr_array_index (b, i);
-      if (g_strcmp0 (x->filed_on, y->filed_on) != 0 || x->force_majeure != y->force_majeure ||
-          g_strcmp0 (x->note, y->note) != 0)
+      if (!td_str_equal0 (x->filed_on, y->filed_on) || x->force_majeure != y->force_majeure ||
+          !td_str_equal0 (x->note, y->note))
         return FALSE;
     }
   return TRUE;
@@ -210,22 +210,22 @@ changes_equal (GPtrArray *a, GPtrArray *b)
 gboolean
 td_course_equal (TdCourse *a, TdCourse *b)
 {
-  return g_strcmp0 (a->external_id, b->external_id) == 0 && a->regime == b->regime &&
-         g_strcmp0 (a->category, b->category) == 0 && a->kind == b->kind &&
-         g_strcmp0 (a->title, b->title) == 0 && g_strcmp0 (a->period, b->period) == 0 &&
-         g_strcmp0 (a->start_date, b->start_date) == 0 &&
-         g_strcmp0 (a->end_date, b->end_date) == 0 &&
-         g_strcmp0 (a->venue_name, b->venue_name) == 0 &&
-         g_strcmp0 (a->venue_address, b->venue_address) == 0 &&
-         g_strcmp0 (a->classroom, b->classroom) == 0 &&
-         g_strcmp0 (a->counsellor_name, b->counsellor_name) == 0 &&
+  return td_str_equal0 (a->external_id, b->external_id) && a->regime == b->regime &&
+         td_str_equal0 (a->category, b->category) && a->kind == b->kind &&
+         td_str_equal0 (a->title, b->title) && td_str_equal0 (a->period, b->period) &&
+         td_str_equal0 (a->start_date, b->start_date) &&
+         td_str_equal0 (a->end_date, b->end_date) &&
+         td_str_equal0 (a->venue_name, b->venue_name) &&
+         td_str_equal0 (a->venue_address, b->venue_address) &&
+         td_str_equal0 (a->classroom, b->classroom) &&
+         td_str_equal0 (a->counsellor_name, b->counsellor_name) &&
          a->counsellor_qualified == b->counsellor_qualified &&
-         g_strcmp0 (a->materials, b->materials) == 0 && a->capacity == b->capacity &&
+         td_str_equal0 (a->materials, b->materials) && a->capacity == b->capacity &&
          a->fee == b->fee && a->group_discussion == b->group_discussion &&
-         a->exam_mode == b->exam_mode && g_strcmp0 (a->filing_ref, b->filing_ref) == 0 &&
-         g_strcmp0 (a->filed_on, b->filed_on) == 0 && a->status == b->status &&
-         g_strcmp0 (a->records_archived_on, b->records_archived_on) == 0 &&
-         g_strcmp0 (a->certificates_issued_on, b->certificates_issued_on) == 0 &&
+         a->exam_mode == b->exam_mode && td_str_equal0 (a->filing_ref, b->filing_ref) &&
+         td_str_equal0 (a->filed_on, b->filed_on) && a->status == b->status &&
+         td_str_equal0 (a->records_archived_on, b->records_archived_on) &&
+         td_str_equal0 (a->certificates_issued_on, b->certificates_issued_on) &&
          changes_equal (a->changes, b->changes);
 }
 

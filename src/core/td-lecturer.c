@@ -105,9 +105,9 @@ td_lecturer_copy (TdLecturer *self)
 gboolean
 td_lecturer_equal (TdLecturer *a, TdLecturer *b)
 {
-  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->national_id, b->national_id) == 0 &&
-         g_strcmp0 (a->phone, b->phone) == 0 && g_strcmp0 (a->email, b->email) == 0 &&
-         g_strcmp0 (a->address, b->address) == 0 && g_strcmp0 (a->education, b->education) == 0 &&
-         g_strcmp0 (a->post, b->post) == 0 && g_strcmp0 (a->experience, b->experience) == 0 &&
-         g_strcmp0 (a->qualifications, b->qualifications) == 0;
+  return td_str_equal0 (a->name, b->name) && td_str_equal0 (a->national_id, b->national_id) &&
+         td_str_equal0 (a->phone, b->phone) && td_str_equal0 (a->email, b->email) &&
+         td_str_equal0 (a->address, b->address) && td_str_equal0 (a->education, b->education) &&
+         td_str_equal0 (a->post, b->post) && td_str_equal0 (a->experience, b->experience) &&
+         td_str_equal0 (a->qualifications, b->qualifications);
 }

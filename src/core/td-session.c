@@ -115,9 +115,9 @@ td_session_copy (TdSession *self)
 gboolean
 td_session_equal (TdSession *a, TdSession *b)
 {
-  return g_strcmp0 (a->external_id, b->external_id) == 0 && g_strcmp0 (a->date, b->date) == 0 &&
-         g_strcmp0 (a->start_time, b->start_time) == 0 &&
-         g_strcmp0 (a->end_time, b->end_time) == 0 && g_strcmp0 (a->subject, b->subject) == 0 &&
+  return td_str_equal0 (a->external_id, b->external_id) && td_str_equal0 (a->date, b->date) &&
+         td_str_equal0 (a->start_time, b->start_time) &&
+         td_str_equal0 (a->end_time, b->end_time) && td_str_equal0 (a->subject, b->subject) &&
          a->mode == b->mode && a->minutes == b->minutes && a->lecturer_id == b->lecturer_id;
 }
 

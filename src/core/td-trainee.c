@@ -124,15 +124,15 @@ td_trainee_copy (TdTrainee *self)
 gboolean
 td_trainee_equal (TdTrainee *a, TdTrainee *b)
 {
-  return g_strcmp0 (a->national_id, b->national_id) == 0 && g_strcmp0 (a->name, b->name) == 0 &&
-         g_strcmp0 (a->birth_date, b->birth_date) == 0 &&
-         g_strcmp0 (a->household_address, b->household_address) == 0 &&
-         g_strcmp0 (a->contact_address, b->contact_address) == 0 &&
-         g_strcmp0 (a->phone, b->phone) == 0 && g_strcmp0 (a->email, b->email) == 0 &&
-         g_strcmp0 (a->education, b->education) == 0 &&
-         g_strcmp0 (a->employer, b->employer) == 0 &&
-         g_strcmp0 (a->qualification_ref, b->qualification_ref) == 0 &&
-         g_strcmp0 (a->remark, b->remark) == 0;
+  return td_str_equal0 (a->national_id, b->national_id) && td_str_equal0 (a->name, b->name) &&
+         td_str_equal0 (a->birth_date, b->birth_date) &&
+         td_str_equal0 (a->household_address, b->household_address) &&
+         td_str_equal0 (a->contact_address, b->contact_address) &&
+         td_str_equal0 (a->phone, b->phone) && td_str_equal0 (a->email, b->email) &&
+         td_str_equal0 (a->education, b->education) &&
+         td_str_equal0 (a->employer, b->employer) &&
+         td_str_equal0 (a->qualification_ref, b->qualification_ref) &&
+         td_str_equal0 (a->remark, b->remark);
 }
 
 char *

@@ -33,6 +33,11 @@ typedef enum {
   TD_ERROR_STORE,       /* the database failed */
 } TdErrorCode;
 
+/* Makes sure the core's compiled-in resources (migrations, catalogue, rule packs)
+ * are registered. A static library only links the resource object when something
+ * refers to it, so every module that reads a core resource calls this first. */
+void td_core_ensure_resources (void);
+
 /* Training regime — which rule pack applies (DOMAIN §3). */
 typedef enum {
   TD_REGIME_OSH,
@@ -78,6 +83,13 @@ typedef enum {
   TD_ENROLMENT_PASSED,
   TD_ENROLMENT_FAILED,
 } TdEnrolmentStatus;
+
+/* String equality for model fields, where "not set" may be NULL or "". */
+static inline gboolean
+td_str_equal0 (const char *a, const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
 
 const char *td_regime_to_string (TdRegime regime);
 gboolean    td_regime_from_string (const char *text, TdRegime *out);
