@@ -10,7 +10,7 @@ packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libqrencode-dev
   libpoppler-glib-dev libcurl4-openssl-dev libjson-glib-dev libsodium-dev
   # running and testing
-  xvfb xauth dbus-x11 fonts-noto-cjk desktop-file-utils appstream
+  python3 xvfb xauth dbus-daemon dbus-x11 fonts-noto-cjk desktop-file-utils appstream
   libglib2.0-bin sqlite3 poppler-utils zbar-tools locales
 )
 

@@ -313,12 +313,21 @@ test_delete_course (Fixture *f, gconstpointer data)
   g_autoptr (TdTrainee) t = make_trainee ("王小明", "A123456789");
 
   g_assert_true (td_store_save_course (f->store, course, &error));
+  g_autoptr (TdTrainee) other = make_trainee ("陳美玲", "B234567894");
+  g_autoptr (TdEnrolment) row = NULL;
+  g_autoptr (GPtrArray) roster = NULL;
+
   g_assert_true (td_store_enrol (f->store, course->id, t, NULL, NULL, &error));
+  g_assert_true (td_store_enrol (f->store, course->id, other, NULL, &row, &error));
+  g_assert_true (td_store_unenrol (f->store, row->id, &error));
+  g_assert_no_error (error);
+  roster = td_store_list_enrolments (f->store, course->id, &error);
+  g_assert_cmpuint (roster->len, ==, 1);
   g_assert_true (td_store_delete_course (f->store, course->id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM enrolment"), ==, 0);
   /* The person stays in the directory. */
-  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM trainee"), ==, 1);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM trainee"), ==, 2);
 }
 
 static void

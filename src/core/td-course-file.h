@@ -5,8 +5,10 @@
  * time, an invalid national ID, a reference to a missing session/trainee/lecturer, or
  * a duplicate id in one list fails with TD_ERROR_INVALID and a message that starts
  * with the file name and the JSON path of the problem, e.g.
- *   "course.json: $.trainees[3].national_id: A123456788 is not a valid ID (checksum)"
+ *   course.json: $.trainees[3].national_id: "A123456788" is not a valid ID: the check digit does not match.
  * and nothing is written. Export followed by import gives back an equal course.
+ * The format, its optional keys and every message are described in
+ * docs/course-exchange-format.md.
  */
 #pragma once
 

@@ -1,0 +1,69 @@
+/* td-cli-private.h — what the files of `tdesk` share: exit codes, option parsing,
+ * opening the store, reporting errors. Not installed. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-store.h"
+
+G_BEGIN_DECLS
+
+/* The exit codes of the command-line contract (DESIGN.md). */
+typedef enum {
+  TD_CLI_EXIT_OK = 0,         /* success */
+  TD_CLI_EXIT_PROBLEMS = 1,   /* the command ran and found blocking problems */
+  TD_CLI_EXIT_USAGE = 2,      /* bad usage or bad input; nothing was changed */
+} TdCliExit;
+
+/* Every subcommand takes --db PATH; put this in its option entries. */
+#define TD_CLI_DB_OPTION(var)                                                                    \
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &(var),                                                   \
+    N_("Use the database at PATH (default: $TRAINING_DESK_DB, else the user's data folder)"),    \
+    N_("PATH") }
+
+/* One word of the command line and the function that runs it. The function gets the
+ * arguments from that word on: argv[0] is the word itself. */
+typedef int (*TdCliFunc) (int argc, char **argv);
+
+typedef struct {
+  const char *name;
+  TdCliFunc func;
+  const char *synopsis;   /* untranslated usage line, e.g. "course import FILE.json" */
+  const char *summary;    /* N_() marked, translated when shown */
+} TdCliCommand;
+
+/* A context for one subcommand, translated in the program's domain. */
+GOptionContext *td_cli_context_new (const char *synopsis, const char *summary,
+                                    const GOptionEntry *entries);
+
+/* Parses @argv (argv[0] is the command word) with @context. On failure prints the
+ * problem and a hint to stderr and returns FALSE. @out_args receives the remaining
+ * arguments without the command word (free with g_strfreev). */
+gboolean        td_cli_parse (GOptionContext *context, int argc, char **argv,
+                              char ***out_args);
+
+/* Prints "tdesk: MESSAGE" on stderr and returns TD_CLI_EXIT_USAGE. */
+int             td_cli_fail (const char *message);
+int             td_cli_fail_error (const GError *error);
+
+/* Opens the store at --db / $TRAINING_DESK_DB / the default. Unless @create is set the
+ * file must exist already, so a mistyped path is reported instead of silently
+ * becoming a new, empty database. */
+TdStore        *td_cli_open_store (const char *db_option, gboolean create, GError **error);
+
+/* Writes data (JSON, CSV) to standard output byte for byte, with no charset conversion. */
+gboolean        td_cli_write_stdout (const char *data, gsize length, GError **error);
+
+/* Runs the subcommand of @group named by argv[1]; usage on stderr when it is missing
+ * or unknown. */
+int             td_cli_dispatch (const char *group, const TdCliCommand *commands, int argc,
+                                 char **argv);
+void            td_cli_print_commands (const TdCliCommand *commands);
+
+/* The commands, one file each. */
+int td_cli_init (int argc, char **argv);
+int td_cli_validate_id (int argc, char **argv);
+int td_cli_course (int argc, char **argv);
+int td_cli_roster (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* td-cli-util.c — option parsing, store opening and error reporting shared by the
+ * commands of `tdesk`. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "tdesk"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "td-cli-private.h"
+
+GOptionContext *
+td_cli_context_new (const char *synopsis, const char *summary, const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (synopsis);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, _(summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+gboolean
+td_cli_parse (GOptionContext *context, int argc, char **argv, char ***out_args)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) args = g_new0 (char *, argc + 1);
+  g_autoptr (GStrvBuilder) rest = g_strv_builder_new ();
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("tdesk: %s\n\n%s", error->message, help);
+      return FALSE;
+    }
+
+  /* args[0] is the command word; the rest are its operands. */
+  for (guint i = 1; args[0] != NULL && args[i] != NULL; i++)
+    g_strv_builder_add (rest, args[i]);
+  *out_args = g_strv_builder_end (rest);
+  return TRUE;
+}
+
+int
+td_cli_fail (const char *message)
+{
+  g_printerr ("tdesk: %s\n", message);
+  return TD_CLI_EXIT_USAGE;
+}
+
+int
+td_cli_fail_error (const GError *error)
+{
+  return td_cli_fail (error->message);
+}
+
+TdStore *
+td_cli_open_store (const char *db_option, gboolean create, GError **error)
+{
+  g_autofree char *path = td_store_resolve_path (db_option);
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+                   _("There is no database at %s. Create one with “tdesk init”."), path);
+      return NULL;
+    }
+  return td_store_open (path, error);
+}
+
+gboolean
+td_cli_write_stdout (const char *data, gsize length, GError **error)
+{
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write to standard output."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+td_cli_print_commands (const TdCliCommand *commands)
+{
+  glong width = 0;
+
+  /* Synopses may hold "…": pad by characters, not bytes. */
+  for (const TdCliCommand *c = commands; c->name != NULL; c++)
+    width = MAX (width, g_utf8_strlen (c->synopsis, -1));
+  for (const TdCliCommand *c = commands; c->name != NULL; c++)
+    {
+      g_autofree char *padding = g_strnfill (width - g_utf8_strlen (c->synopsis, -1) + 2, ' ');
+      g_printerr ("  %s%s%s\n", c->synopsis, padding, _(c->summary));
+    }
+}
+
+static void
+print_group_usage (const char *group, const TdCliCommand *commands)
+{
+  g_printerr (_("Usage: tdesk %s COMMAND [OPTION…]\n\nCommands:\n"), group);
+  td_cli_print_commands (commands);
+  g_printerr ("\n%s\n", _("Run “tdesk COMMAND SUBCOMMAND --help” for the options of one."));
+}
+
+int
+td_cli_dispatch (const char *group, const TdCliCommand *commands, int argc, char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--help")
+      || g_str_equal (argv[1], "-h"))
+    {
+      print_group_usage (group, commands);
+      return TD_CLI_EXIT_USAGE;
+    }
+
+  for (const TdCliCommand *c = commands; c->name != NULL; c++)
+    if (g_str_equal (c->name, argv[1]))
+      return c->func (argc - 1, argv + 1);
+
+  g_printerr (_("tdesk: “%s %s” is not a command.\n\n"), group, argv[1]);
+  print_group_usage (group, commands);
+  return TD_CLI_EXIT_USAGE;
+}
