@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-application.h"
+#include "td-resources.h"
 #include "td-window.h"
 
 struct _TdApplication {
@@ -113,6 +114,7 @@ shortcuts_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_autoptr (GtkBuilder) builder = NULL;
   GtkWindow *window;
 
+  td_gui_ensure_resources ();
   builder = gtk_builder_new_from_resource ("/io/github/trainingdesk/TrainingDesk/ui/"
                                            "td-shortcuts-window.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));

@@ -9,6 +9,7 @@
 #include "td-catalogue.h"
 #include "td-course-editor.h"
 #include "td-dialogs.h"
+#include "td-resources.h"
 #include "td-roster-view.h"
 #include "td-sessions-editor.h"
 
@@ -224,7 +225,9 @@ ensure_children (TdCourseEditor *self)
 static void
 form_changed_cb (TdCourseEditor *self)
 {
+  /* A new course can always be saved: trying shows what it still needs. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 td_course_form_is_new (self->form) ||
                                  td_course_form_is_modified (self->form));
   update_errors (self);
 }
@@ -315,8 +318,14 @@ leave_response_cb (AdwMessageDialog *dialog, const char *response, PendingLeave 
     }
   else if (g_strcmp0 (response, "save") == 0 && td_course_editor_save (self))
     pending->func (pending->data);
+}
 
-  g_object_unref (self);
+static void
+pending_leave_free (gpointer data, GClosure *closure)
+{
+  PendingLeave *pending = data;
+
+  g_object_unref (pending->self);
   g_free (pending);
 }
 
@@ -410,6 +419,7 @@ td_course_editor_dispose (GObject *object)
   TdCourseEditor *self = TD_COURSE_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_COURSE_EDITOR);
+  td_gui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (td_course_editor_parent_class)->dispose (object);
 }
@@ -495,6 +505,7 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"
                                                "td-course-editor.ui");
@@ -596,7 +607,8 @@ td_course_editor_request_leave (TdCourseEditor *self, TdLeaveFunc func, gpointer
   pending->self = g_object_ref (self);
   pending->func = func;
   pending->data = data;
-  g_signal_connect (dialog, "response", G_CALLBACK (leave_response_cb), pending);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (leave_response_cb), pending,
+                         pending_leave_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
 }

@@ -10,6 +10,7 @@
 #include "td-course-file.h"
 #include "td-courses-page.h"
 #include "td-dialogs.h"
+#include "td-resources.h"
 #include "td-paged-list.h"
 #include "td-roc-date.h"
 
@@ -304,6 +305,7 @@ td_courses_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   self->editor = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_COURSES_PAGE);
+  td_gui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->courses);
 
   G_OBJECT_CLASS (td_courses_page_parent_class)->dispose (object);
@@ -379,6 +381,7 @@ td_courses_page_class_init (TdCoursesPageClass *klass)
 
   g_type_ensure (TD_TYPE_COURSE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"
                                                "td-courses-page.ui");

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "td-dialogs.h"
+#include "td-resources.h"
 #include "td-national-id.h"
 #include "td-roster-csv.h"
 #include "td-roster-view.h"
@@ -357,6 +358,7 @@ td_roster_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ROSTER_VIEW);
+  td_gui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (td_roster_view_parent_class)->dispose (object);
 }
@@ -437,6 +439,7 @@ td_roster_view_class_init (TdRosterViewClass *klass)
 
   g_type_ensure (TD_TYPE_ENROLMENT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"
                                                "td-roster-view.ui");

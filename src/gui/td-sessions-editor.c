@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "td-dialogs.h"
+#include "td-resources.h"
 #include "td-roc-date.h"
 #include "td-sessions-editor.h"
 
@@ -125,6 +126,23 @@ start_new (TdSessionsEditor *self, const char *date)
   self->current->course_id = self->course_id;
   self->current->date = g_strdup (date);
   load_current (self);
+}
+
+/* A new session most often follows the last one of the timetable. */
+static void
+prefill_next (TdSessionsEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  g_autoptr (TdSession) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->sessions), n - 1)
+                                     : NULL;
+  g_autofree char *date = NULL;
+
+  if (last == NULL)
+    return;
+  date = td_roc_date_format (last->date, TD_ROC_FORMAT_SLASH);
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date != NULL ? date : "");
+  self->loading = FALSE;
 }
 
 /* Checks what was typed, marking each bad entry; fills @s when all is well. */
@@ -425,6 +443,7 @@ td_sessions_editor_constructed (GObject *object)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sessions));
   td_sessions_editor_reload (self);
   start_new (self, NULL);
+  prefill_next (self);
 }
 
 static void
@@ -433,6 +452,7 @@ td_sessions_editor_dispose (GObject *object)
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SESSIONS_EDITOR);
+  td_gui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (td_sessions_editor_parent_class)->dispose (object);
 }
@@ -517,6 +537,7 @@ td_sessions_editor_class_init (TdSessionsEditorClass *klass)
 
   g_type_ensure (TD_TYPE_SESSION);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"
                                                "td-sessions-editor.ui");

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-courses-page.h"
+#include "td-resources.h"
 #include "td-window.h"
 
 struct _TdWindow {
@@ -195,6 +196,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-course", NULL,
                                    export_course_activated);
 
+  td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
