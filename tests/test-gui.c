@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "td-course-editor.h"
 #include "td-courses-page.h"
@@ -108,11 +109,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
       g_remove (file);
     }
   g_rmdir (f->dir);
@@ -376,6 +378,121 @@ test_search_and_delete (Fixture *f, gconstpointer data)
   g_assert_finalize_object (store);
 }
 
+static gint64
+store_course_with_roster (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCourse) course = td_course_new ();
+  g_autoptr (TdSession) session = td_session_new ();
+  g_autoptr (TdTrainee) trainee = td_trainee_new ();
+
+  course->title = g_strdup ("一般安全衛生教育訓練");
+  course->category = g_strdup ("general-safety");
+  course->start_date = g_strdup ("2024-06-03");
+  course->end_date = g_strdup ("2024-06-03");
+  g_assert_true (td_store_save_course (store, course, &error));
+  session->course_id = course->id;
+  session->date = g_strdup ("2024-06-03");
+  session->start_time = g_strdup ("09:00");
+  session->end_time = g_strdup ("12:00");
+  session->subject = g_strdup ("職業安全衛生法規");
+  g_assert_true (td_store_save_session (store, session, &error));
+  trainee->national_id = g_strdup ("A123456789");
+  trainee->name = g_strdup ("王小明");
+  g_assert_true (td_store_enrol (store, course->id, trainee, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return course->id;
+}
+
+static void
+write_file (GFile *file, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                           NULL, &error);
+  g_assert_no_error (error);
+}
+
+static TdRosterView *
+editor_roster (TdCourseEditor *editor)
+{
+  AdwBin *bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin"));
+
+  return TD_ROSTER_VIEW (adw_bin_get_child (bin));
+}
+
+static void
+test_files (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *json_path = g_build_filename (f->dir, "course.json", NULL);
+  g_autofree char *broken_path = g_build_filename (f->dir, "broken.json", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "roster.csv", NULL);
+  g_autoptr (GFile) json = g_file_new_for_path (json_path);
+  g_autoptr (GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr (GFile) csv = g_file_new_for_path (csv_path);
+  const char *header = "序號,姓名,出生年月日,身分證統一編號,戶籍地址,連絡地址,電話,"
+                       "電子郵件信箱,學歷,服務單位,資格證書字號,備註\n";
+  g_autofree char *bad_csv = g_strconcat (header, "1,李大同,70/01/02,A123456788,,,,,,,,\n", NULL);
+  g_autofree char *good_csv = g_strconcat (header, "1,李大同,70/01/02,B120000008,,,,,,,,\n", NULL);
+  TdStore *store = td_store_open (f->path, &error);
+  TdWindow *window;
+  TdCoursesPage *page;
+  TdCourseEditor *editor;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = store_course_with_roster (store);
+  window = open_window (store);
+  page = TD_COURSES_PAGE (td_window_get_page (window, "courses"));
+
+  g_assert_true (td_courses_page_export_course_to (page, id, json));
+  g_assert_true (g_file_query_exists (json, NULL));
+
+  /* A broken file changes nothing and the dialog says why. */
+  write_file (broken, "{\"format\": \"training-desk/course@1\"}");
+  g_assert_cmpint (td_courses_page_import_course_from (page, broken), ==, 0);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.json"));
+  respond (dialog, "close");
+  g_assert_cmpuint (td_store_count_courses (store, NULL, NULL), ==, 1);
+  close_window (window);
+  g_assert_finalize_object (store);
+
+  /* Another desk imports the file and gets the course with its timetable and roster. */
+  store = td_store_open (other_path, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  page = TD_COURSES_PAGE (td_window_get_page (window, "courses"));
+  g_assert_cmpint (td_courses_page_import_course_from (page, json), >, 0);
+  run_pending ();
+  editor = td_courses_page_get_editor (page);
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (td_sessions_editor_get_sessions (TD_SESSIONS_EDITOR (
+                      adw_bin_get_child (ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR,
+                                                         "sessions_bin")))))), ==, 1);
+
+  /* A roster CSV with a bad ID is refused whole, with the line and the field. */
+  write_file (csv, bad_csv);
+  g_assert_cmpint (td_roster_view_import_from (editor_roster (editor), csv), ==, -1);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "roster.csv:2"));
+  respond (dialog, "close");
+  g_assert_cmpuint (g_list_model_get_n_items (td_roster_view_get_enrolments (editor_roster (editor))),
+                    ==, 1);
+  write_file (csv, good_csv);
+  g_assert_cmpint (td_roster_view_import_from (editor_roster (editor), csv), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (td_roster_view_get_enrolments (editor_roster (editor))),
+                    ==, 2);
+  g_assert_true (td_roster_view_export_to (editor_roster (editor), csv));
+
+  close_window (window);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -388,6 +505,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/gui/search-and-delete", Fixture, NULL, fixture_set_up, test_search_and_delete,
               fixture_tear_down);
+
+  g_test_add ("/gui/files", Fixture, NULL, fixture_set_up, test_files, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -150,7 +150,7 @@ td_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
-    { "win.close", { "<Control>w", NULL } },
+    { "window.close", { "<Control>w", NULL } },
     { "win.import-course", { "<Control>o", NULL } },
     { "win.export-course", { "<Control><Shift>e", NULL } },
   };

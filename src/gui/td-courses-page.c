@@ -192,24 +192,12 @@ static void
 import_response_cb (TdCoursesPage *self, int response, GtkFileChooserNative *chooser)
 {
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 id;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  id = td_course_file_import (self->store, file, &error);
-  if (id <= 0)
-    {
-      td_show_error (GTK_WIDGET (self), _("Could Not Import the Course File"), error->message);
-      return;
-    }
-  td_courses_page_reload (self);
-  td_toast (GTK_WIDGET (self), _("Course imported"));
-  td_courses_page_open_course (self, id);
+  if (file != NULL)
+    td_courses_page_import_course_from (self, file);
 }
 
 static void
@@ -217,20 +205,12 @@ export_response_cb (TdCoursesPage *self, int response, GtkFileChooserNative *cho
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "course-id"));
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  if (!td_course_file_export (self->store, id, file, &error))
-    {
-      td_show_error (GTK_WIDGET (self), _("Could Not Export the Course"), error->message);
-      return;
-    }
-  td_toast (GTK_WIDGET (self), _("Course exported"));
+  if (file != NULL)
+    td_courses_page_export_course_to (self, id, file);
 }
 
 /* --- actions ---------------------------------------------------------------- */
@@ -545,4 +525,42 @@ td_courses_page_export_course_file (TdCoursesPage *self)
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gint64
+td_courses_page_import_course_from (TdCoursesPage *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TD_IS_COURSES_PAGE (self), 0);
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  id = td_course_file_import (self->store, file, &error);
+  if (id <= 0)
+    {
+      td_show_error (GTK_WIDGET (self), _("Could Not Import the Course File"), error->message);
+      return 0;
+    }
+  td_courses_page_reload (self);
+  td_toast (GTK_WIDGET (self), _("Course imported"));
+  td_courses_page_open_course (self, id);
+  return id;
+}
+
+gboolean
+td_courses_page_export_course_to (TdCoursesPage *self, gint64 course_id, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (TD_IS_COURSES_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!td_course_file_export (self->store, course_id, file, &error))
+    {
+      td_show_error (GTK_WIDGET (self), _("Could Not Export the Course"), error->message);
+      return FALSE;
+    }
+  td_toast (GTK_WIDGET (self), _("Course exported"));
+  return TRUE;
 }

@@ -34,4 +34,10 @@ gboolean        td_courses_page_request_leave (TdCoursesPage *self, TdLeaveFunc 
 void            td_courses_page_import_course_file (TdCoursesPage *self);
 void            td_courses_page_export_course_file (TdCoursesPage *self);
 
+/* What the file dialogs do once a file is chosen: errors are shown in a dialog.
+ * Import opens the new course and returns its id (0 on failure). */
+gint64          td_courses_page_import_course_from (TdCoursesPage *self, GFile *file);
+gboolean        td_courses_page_export_course_to (TdCoursesPage *self, gint64 course_id,
+                                                  GFile *file);
+
 G_END_DECLS

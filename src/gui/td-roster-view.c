@@ -191,46 +191,24 @@ static void
 import_response_cb (TdRosterView *self, int response, GtkFileChooserNative *chooser)
 {
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-  int n;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  n = td_roster_csv_import (self->store, self->course_id, file, &error);
-  if (n < 0)
-    {
-      /* Every problem of the file, one per line: the person fixes them all at once. */
-      td_show_error (GTK_WIDGET (self), _("The Roster Was Not Imported"), error->message);
-      return;
-    }
-  td_roster_view_reload (self);
-  message = g_strdup_printf (ngettext ("%d trainee imported", "%d trainees imported", n), n);
-  td_toast (GTK_WIDGET (self), message);
+  if (file != NULL)
+    td_roster_view_import_from (self, file);
 }
 
 static void
 export_response_cb (TdRosterView *self, int response, GtkFileChooserNative *chooser)
 {
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  if (!td_roster_csv_export (self->store, self->course_id, file, &error))
-    {
-      td_show_error (GTK_WIDGET (self), _("Could Not Export the Roster"), error->message);
-      return;
-    }
-  td_toast (GTK_WIDGET (self), _("Roster exported"));
+  if (file != NULL)
+    td_roster_view_export_to (self, file);
 }
 
 static GtkFileChooserNative *
@@ -500,4 +478,44 @@ td_roster_view_reload (TdRosterView *self)
                        g_list_model_get_n_items (G_LIST_MODEL (self->enrolments)),
                        enrolments->pdata, enrolments->len);
   update_actions (self);
+}
+
+int
+td_roster_view_import_from (TdRosterView *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  int n;
+
+  g_return_val_if_fail (TD_IS_ROSTER_VIEW (self), -1);
+  g_return_val_if_fail (G_IS_FILE (file), -1);
+
+  n = td_roster_csv_import (self->store, self->course_id, file, &error);
+  if (n < 0)
+    {
+      /* Every problem of the file, one per line: the person fixes them all at once. */
+      td_show_error (GTK_WIDGET (self), _("The Roster Was Not Imported"), error->message);
+      return -1;
+    }
+  td_roster_view_reload (self);
+  message = g_strdup_printf (ngettext ("%d trainee imported", "%d trainees imported", n), n);
+  td_toast (GTK_WIDGET (self), message);
+  return n;
+}
+
+gboolean
+td_roster_view_export_to (TdRosterView *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (TD_IS_ROSTER_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!td_roster_csv_export (self->store, self->course_id, file, &error))
+    {
+      td_show_error (GTK_WIDGET (self), _("Could Not Export the Roster"), error->message);
+      return FALSE;
+    }
+  td_toast (GTK_WIDGET (self), _("Roster exported"));
+  return TRUE;
 }

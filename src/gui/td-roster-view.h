@@ -15,4 +15,9 @@ TdRosterView *td_roster_view_new (TdStore *store, gint64 course_id);
 GListModel   *td_roster_view_get_enrolments (TdRosterView *self);
 void          td_roster_view_reload (TdRosterView *self);
 
+/* What the file dialogs do once a file is chosen; problems are shown in a dialog.
+ * Import returns the number of rows enrolled, or -1. */
+int           td_roster_view_import_from (TdRosterView *self, GFile *file);
+gboolean      td_roster_view_export_to (TdRosterView *self, GFile *file);
+
 G_END_DECLS
