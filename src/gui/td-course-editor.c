@@ -413,6 +413,15 @@ td_course_editor_constructed (GObject *object)
   ensure_children (self);
 }
 
+/* Focus lands where typing starts: the title, not the back button. */
+static gboolean
+td_course_editor_grab_focus (GtkWidget *widget)
+{
+  TdCourseEditor *self = TD_COURSE_EDITOR (widget);
+
+  return gtk_widget_grab_focus (self->rows[TD_COURSE_FIELD_TITLE]);
+}
+
 static void
 td_course_editor_dispose (GObject *object)
 {
@@ -486,6 +495,7 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   object_class->finalize = td_course_editor_finalize;
   object_class->get_property = td_course_editor_get_property;
   object_class->set_property = td_course_editor_set_property;
+  widget_class->grab_focus = td_course_editor_grab_focus;
 
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |

@@ -91,6 +91,7 @@ show_editor (TdCoursesPage *self, TdCourse *course)
   g_signal_connect_object (editor, "done", G_CALLBACK (editor_done_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
   update_state (self);
   return editor;
 }
