@@ -261,6 +261,19 @@ delete_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 
 /* --- overrides -------------------------------------------------------------- */
 
+/* The list when it has courses (Enter opens one), else the search entry. */
+static gboolean
+td_courses_page_grab_focus (GtkWidget *widget)
+{
+  TdCoursesPage *self = TD_COURSES_PAGE (widget);
+
+  if (self->editor != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->courses)) > 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 td_courses_page_constructed (GObject *object)
 {
@@ -347,6 +360,7 @@ td_courses_page_class_init (TdCoursesPageClass *klass)
   object_class->finalize = td_courses_page_finalize;
   object_class->get_property = td_courses_page_get_property;
   object_class->set_property = td_courses_page_set_property;
+  widget_class->grab_focus = td_courses_page_grab_focus;
 
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |

@@ -114,6 +114,7 @@ td_window_constructed (GObject *object)
   g_signal_connect_object (self->courses_page, "notify::current-course-id",
                            G_CALLBACK (course_open_changed_cb), self, G_CONNECT_SWAPPED);
   course_open_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->courses_page));
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",
