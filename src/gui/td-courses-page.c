@@ -25,6 +25,7 @@ struct _TdCoursesPage {
   GtkStack *main_stack;
   GtkStack *list_stack;
   GtkSearchEntry *search_entry;
+  GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
   AdwBin *editor_bin;
@@ -161,6 +162,8 @@ format_category (gpointer item, const char *slug)
 static void
 search_changed_cb (TdCoursesPage *self, GtkSearchEntry *entry)
 {
+  /* New results start at the top, wherever the old list was scrolled to. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   td_paged_list_set_search (self->courses, gtk_editable_get_text (GTK_EDITABLE (entry)));
   update_state (self);
 }
@@ -383,6 +386,7 @@ td_courses_page_class_init (TdCoursesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCoursesPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCoursesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCoursesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TdCoursesPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TdCoursesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TdCoursesPage, selection);
   gtk_widget_class_bind_template_child (widget_class, TdCoursesPage, editor_bin);
@@ -399,6 +403,8 @@ static void
 td_courses_page_init (TdCoursesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Typing in the list searches (a property only from GTK 4.14 on, so set here). */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 }
 
 /* --- public API ------------------------------------------------------------- */
