@@ -215,6 +215,7 @@ fill_timetable (TdCourseEditor *editor)
   TdSessionsEditor *sessions = TD_SESSIONS_EDITOR (adw_bin_get_child (bin));
   GListModel *list = td_sessions_editor_get_sessions (sessions);
   g_autoptr (TdSession) first = NULL;
+  AdwMessageDialog *dialog;
 
   add_session (sessions, "113/05/06", "09:00", "12:00", "急救概論");
   add_session (sessions, "113/05/06", "13:00", "16:30", "心肺復甦術");
@@ -228,6 +229,30 @@ fill_timetable (TdCourseEditor *editor)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_assert_true (gtk_widget_has_css_class (child (sessions, TD_TYPE_SESSIONS_EDITOR, "date_entry"),
                                            "error"));
+
+  /* Duplicate the day (a dialog asks for the date), then delete the copies again. */
+  gtk_single_selection_set_selected (
+    GTK_SINGLE_SELECTION (template_object (sessions, TD_TYPE_SESSIONS_EDITOR, "selection")), 0);
+  gtk_widget_activate_action (GTK_WIDGET (sessions), "sessions.duplicate-day", NULL);
+  run_pending ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "113/05/07");
+  respond (dialog, "duplicate");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  for (guint n = 4; n > 2; n--)
+    {
+      g_autoptr (TdSession) copy = g_list_model_get_item (list, n - 1);
+
+      g_assert_cmpstr (copy->date, ==, "2024-05-07");
+      gtk_single_selection_set_selected (
+        GTK_SINGLE_SELECTION (template_object (sessions, TD_TYPE_SESSIONS_EDITOR, "selection")),
+        n - 1);
+      gtk_widget_activate_action (GTK_WIDGET (sessions), "sessions.delete", NULL);
+      run_pending ();
+      respond (find_message_dialog (), "accept");
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, n - 1);
+    }
 }
 
 static void
@@ -249,6 +274,51 @@ enrol_trainee (TdCourseEditor *editor)
   gtk_widget_activate_action (GTK_WIDGET (roster), "roster.add", NULL);
   run_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* The same person again is refused by the store, and the reason is shown. */
+  type_into (roster, TD_TYPE_ROSTER_VIEW, "id_entry", "A123456789");
+  gtk_widget_activate_action (GTK_WIDGET (roster), "roster.add", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (child (roster, TD_TYPE_ROSTER_VIEW, "hint_label"),
+                                           "error"));
+}
+
+static void
+pick_and_remove (TdCourseEditor *editor, TdStore *store)
+{
+  AdwBin *bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin"));
+  TdRosterView *roster = TD_ROSTER_VIEW (adw_bin_get_child (bin));
+  GListModel *list = td_roster_view_get_enrolments (roster);
+  g_autoptr (TdTrainee) other = td_trainee_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *search = child (roster, TD_TYPE_ROSTER_VIEW, "person_search");
+
+  /* Someone already in the directory, picked by name from the find popover. */
+  other->national_id = g_strdup ("B120000008");
+  other->name = g_strdup ("李大同");
+  other->employer = g_strdup ("中華郵政");
+  g_assert_true (td_store_save_trainee (store, other, &error));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (child (roster, TD_TYPE_ROSTER_VIEW, "find_button")));
+  run_pending ();
+  gtk_editable_set_text (GTK_EDITABLE (search), "李");
+  g_signal_emit_by_name (search, "search-changed");
+  g_signal_emit_by_name (search, "activate");
+  run_pending ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (roster, TD_TYPE_ROSTER_VIEW,
+                                                               "id_entry"))), ==, "B120000008");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (roster, TD_TYPE_ROSTER_VIEW,
+                                                               "employer_entry"))), ==, "中華郵政");
+  gtk_widget_activate_action (GTK_WIDGET (roster), "roster.add", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  /* Removing asks first; the person stays in the directory. */
+  gtk_single_selection_set_selected (
+    GTK_SINGLE_SELECTION (template_object (roster, TD_TYPE_ROSTER_VIEW, "selection")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (roster), "roster.remove", NULL);
+  run_pending ();
+  respond (find_message_dialog (), "accept");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (td_store_count_trainees (store, NULL, NULL), ==, 2);
 }
 
 static void
@@ -284,6 +354,7 @@ test_course_round_trip (Fixture *f, gconstpointer data)
   editor = td_courses_page_get_editor (page);
   fill_timetable (editor);
   enrol_trainee (editor);
+  pick_and_remove (editor, store);
   leave_with_unsaved_changes (page, editor);
   close_window (window);
   g_assert_finalize_object (store);

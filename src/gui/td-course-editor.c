@@ -220,6 +220,22 @@ ensure_children (TdCourseEditor *self)
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
 }
 
+/* A new course takes its kind from the category (e.g. 在職教育訓練 categories). */
+static void
+apply_category_defaults (TdCourseEditor *self)
+{
+  TdCourse *course = td_course_form_get_course (self->form);
+  const TdCategory *category;
+
+  if (!td_course_form_is_new (self->form) || course->category == NULL)
+    return;
+  category = td_catalogue_lookup (self->catalogue, course->category);
+  if (category == NULL || category->default_kind == course->kind)
+    return;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[TD_COURSE_FIELD_KIND]),
+                              category->default_kind);
+}
+
 /* --- callbacks -------------------------------------------------------------- */
 
 static void
@@ -281,6 +297,7 @@ combo_changed_cb (AdwComboRow *row, GParamSpec *pspec, TdCourseEditor *self)
       td_course_form_set_text (self->form, field,
                                selected < self->category_slugs->len
                                  ? g_ptr_array_index (self->category_slugs, selected) : NULL);
+      apply_category_defaults (self);
       return;
     }
   if (selected == GTK_INVALID_LIST_POSITION)

@@ -9,6 +9,7 @@
 #include "td-dialogs.h"
 #include "td-resources.h"
 #include "td-national-id.h"
+#include "td-paged-list.h"
 #include "td-roster-csv.h"
 #include "td-roster-view.h"
 
@@ -30,6 +31,10 @@ struct _TdRosterView {
   GtkEntry *name_entry;
   GtkEntry *employer_entry;
   GtkLabel *hint_label;
+  GtkMenuButton *find_button;
+  GtkSearchEntry *person_search;
+  GtkSingleSelection *person_selection;
+  TdPagedList *people;             /* the directory, paged; made when first searched */
 };
 
 G_DEFINE_FINAL_TYPE (TdRosterView, td_roster_view, GTK_TYPE_WIDGET)
@@ -64,8 +69,8 @@ set_hint (TdRosterView *self, const char *text, gboolean is_error)
 static void
 set_default_hint (TdRosterView *self)
 {
-  set_hint (self, _("Type the national ID: a person already in the directory is found and "
-                    "their details are filled in."), FALSE);
+  set_hint (self, _("Type the national ID, or find a person in the directory: a known "
+                    "person's details are filled in."), FALSE);
 }
 
 static TdEnrolment *
@@ -185,6 +190,68 @@ remove_confirmed_cb (gpointer data)
     }
   td_roster_view_reload (self);
   td_toast (GTK_WIDGET (self), _("Trainee removed from the roster"));
+}
+
+static void
+fill_from_person (TdRosterView *self, TdTrainee *person)
+{
+  g_autofree char *hint = NULL;
+
+  g_set_object (&self->known, person);
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->id_entry), person->national_id);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), person->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->employer_entry),
+                         person->employer != NULL ? person->employer : "");
+  self->loading = FALSE;
+  hint = g_strdup_printf (_("%s is already in the directory and will be enrolled."), person->name);
+  set_hint (self, hint, FALSE);
+}
+
+/* The directory can hold hundreds of thousands of people: page it from the store. */
+static void
+find_popover_shown_cb (TdRosterView *self)
+{
+  if (self->people == NULL)
+    {
+      self->people = td_paged_list_new_trainees (self->store);
+      gtk_single_selection_set_model (self->person_selection, G_LIST_MODEL (self->people));
+    }
+  else
+    td_paged_list_reload (self->people);
+  gtk_widget_grab_focus (GTK_WIDGET (self->person_search));
+}
+
+static void
+person_search_changed_cb (TdRosterView *self, GtkSearchEntry *entry)
+{
+  if (self->people != NULL)
+    td_paged_list_set_search (self->people, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+pick_person (TdRosterView *self, guint position)
+{
+  g_autoptr (TdTrainee) person = g_list_model_get_item (G_LIST_MODEL (self->people), position);
+
+  if (person == NULL)
+    return;
+  fill_from_person (self, person);
+  gtk_menu_button_popdown (self->find_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->employer_entry));
+}
+
+static void
+person_activated_cb (GtkListView *list, guint position, TdRosterView *self)
+{
+  pick_person (self, position);
+}
+
+static void
+person_search_activated_cb (TdRosterView *self, GtkSearchEntry *entry)
+{
+  if (self->people != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->people)) > 0)
+    pick_person (self, 0);
 }
 
 static void
@@ -349,6 +416,7 @@ td_roster_view_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->enrolments);
   g_clear_object (&self->known);
+  g_clear_object (&self->people);
 
   G_OBJECT_CLASS (td_roster_view_parent_class)->finalize (object);
 }
@@ -416,6 +484,7 @@ td_roster_view_class_init (TdRosterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "roster.export", NULL, export_activated);
 
   g_type_ensure (TD_TYPE_ENROLMENT);
+  g_type_ensure (TD_TYPE_TRAINEE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -432,7 +501,14 @@ td_roster_view_class_init (TdRosterViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, TdRosterView, find_button);
+  gtk_widget_class_bind_template_child (widget_class, TdRosterView, person_search);
+  gtk_widget_class_bind_template_child (widget_class, TdRosterView, person_selection);
   gtk_widget_class_bind_template_callback (widget_class, format_seq);
+  gtk_widget_class_bind_template_callback (widget_class, find_popover_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
 }
 
 static void

@@ -83,6 +83,24 @@ load_lecturers (TdSessionsEditor *self)
   gtk_drop_down_set_model (self->lecturer_dropdown, G_LIST_MODEL (names));
 }
 
+/* Lecturers are edited on their own page: re-read them whenever the timetable shows,
+ * keeping the form's choice. */
+static void
+mapped_cb (GtkWidget *widget, gpointer user_data)
+{
+  TdSessionsEditor *self = TD_SESSIONS_EDITOR (widget);
+  guint selected = gtk_drop_down_get_selected (self->lecturer_dropdown);
+  gint64 lecturer_id = selected < self->lecturer_ids->len
+                         ? g_array_index (self->lecturer_ids, gint64, selected) : 0;
+
+  load_lecturers (self);
+  for (guint i = 0; i < self->lecturer_ids->len; i++)
+    if (g_array_index (self->lecturer_ids, gint64, i) == lecturer_id)
+      gtk_drop_down_set_selected (self->lecturer_dropdown, i);
+  /* Rebinds the rows, so the lecturer column shows current names. */
+  td_sessions_editor_reload (self);
+}
+
 static void
 set_entry_text (GtkEntry *entry, const char *text)
 {
@@ -440,6 +458,7 @@ td_sessions_editor_constructed (GObject *object)
   for (int mode = TD_SESSION_MODE_THEORY; mode <= TD_SESSION_MODE_PRACTICUM; mode++)
     gtk_string_list_append (modes, td_session_mode_label (mode));
   load_lecturers (self);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sessions));
   td_sessions_editor_reload (self);
   start_new (self, NULL);
