@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "td-national-id.h"
@@ -93,7 +95,7 @@ td_store_get_lecturer (TdStore *self, gint64 id, GError **error)
   if (list->len == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no lecturer with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no lecturer with id %" PRId64 "."), id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (list, 0));
@@ -207,9 +209,9 @@ td_store_delete_lecturer (TdStore *self, gint64 id, GError **error)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The lecturer teaches %" G_GINT64_FORMAT " session; assign "
+                                "The lecturer teaches %" PRId64 " session; assign "
                                 "another lecturer first.",
-                                "The lecturer teaches %" G_GINT64_FORMAT " sessions; assign "
+                                "The lecturer teaches %" PRId64 " sessions; assign "
                                 "another lecturer first.",
                                 (gulong) uses),
                    uses);
@@ -352,30 +354,57 @@ id_prefix_of (const char *search)
   return g_steal_pointer (&normalized);
 }
 
-#define TRAINEE_SEARCH                                                                       \
-  " WHERE (?1 IS NULL AND ?2 IS NULL) OR (?1 IS NOT NULL AND t.national_id >= ?1 AND "     \
-  "t.national_id < ?1 || '~') OR (?2 IS NOT NULL AND instr (t.name, ?2) > 0)"
+/* Each kind of search has its own statement so SQLite can use the index for it:
+ * an ID prefix is a range on the unique national_id index, a name a range on the
+ * name index (names match from their first character, surname first, as they are
+ * written on the roster). Upper bound: the prefix followed by U+10FFFF sorts after
+ * every string that starts with the prefix. */
+#define TRAINEE_WHERE_ALL ""
+#define TRAINEE_WHERE_ID " WHERE t.national_id >= ?1 AND t.national_id < ?1 || char (1114111)"
+#define TRAINEE_WHERE_NAME " WHERE t.name >= ?1 AND t.name < ?1 || char (1114111)"
 
-static void
-bind_trainee_search (sqlite3_stmt *stmt, const char *search)
+typedef enum { SEARCH_ALL, SEARCH_ID, SEARCH_NAME } SearchKind;
+
+static SearchKind
+classify_search (const char *search, char **key)
 {
-  g_autofree char *prefix = id_prefix_of (search);
   g_autofree char *trimmed = search ? g_strstrip (g_strdup (search)) : NULL;
+  char *prefix = id_prefix_of (trimmed);
 
-  td_bind_text (stmt, 1, prefix);
-  td_bind_text (stmt, 2, prefix == NULL && trimmed && *trimmed ? trimmed : NULL);
+  if (prefix != NULL)
+    {
+      *key = prefix;
+      return SEARCH_ID;
+    }
+  if (trimmed == NULL || *trimmed == '\0')
+    {
+      *key = NULL;
+      return SEARCH_ALL;
+    }
+  *key = g_steal_pointer (&trimmed);
+  return SEARCH_NAME;
+}
+
+static const char *
+trainee_where (SearchKind kind)
+{
+  return kind == SEARCH_ID ? TRAINEE_WHERE_ID : kind == SEARCH_NAME ? TRAINEE_WHERE_NAME : "";
 }
 
 guint
 td_store_count_trainees (TdStore *self, const char *search, GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self, "SELECT count(*) FROM trainee t" TRAINEE_SEARCH,
-                                         error);
+  g_autofree char *key = NULL;
+  SearchKind kind = classify_search (search, &key);
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM trainee t", trainee_where (kind),
+                                      NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
   guint count = 0;
 
   if (stmt == NULL)
     return 0;
-  bind_trainee_search (stmt, search);
+  if (key != NULL)
+    td_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = (guint) sqlite3_column_int64 (stmt, 0);
   else
@@ -405,15 +434,19 @@ GPtrArray *
 td_store_list_trainees (TdStore *self, const char *search, guint offset, guint limit,
                         GError **error)
 {
-  sqlite3_stmt *stmt = td_store_prepare (self,
-                                         "SELECT " TRAINEE_COLUMNS " FROM trainee t" TRAINEE_SEARCH
-                                         " ORDER BY t.name, t.id LIMIT ?3 OFFSET ?4",
-                                         error);
+  g_autofree char *key = NULL;
+  SearchKind kind = classify_search (search, &key);
+  const char *order = kind == SEARCH_ID ? " ORDER BY t.national_id" : " ORDER BY t.name, t.id";
+  g_autofree char *sql = g_strconcat ("SELECT " TRAINEE_COLUMNS " FROM trainee t",
+                                      trainee_where (kind), order, " LIMIT ?2 OFFSET ?3", NULL);
+  sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+
   if (stmt == NULL)
     return NULL;
-  bind_trainee_search (stmt, search);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  sqlite3_bind_int64 (stmt, 4, offset);
+  if (key != NULL)
+    td_bind_text (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
   return collect_trainees (self, stmt, error);
 }
 
@@ -435,7 +468,7 @@ td_store_get_trainee (TdStore *self, gint64 id, GError **error)
   if (list->len == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no trainee with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no trainee with id %" PRId64 "."), id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (list, 0));

@@ -118,7 +118,8 @@ GPtrArray  *td_store_list_course_lecturers (TdStore *self, gint64 course_id,
 
 /* --- trainees ------------------------------------------------------------- */
 
-/* @search: a name substring, or an ID prefix (normalised: "a12" finds A12…). */
+/* @search: an ID prefix (normalised: "a12" finds A12…), or the start of a name
+ * (surname first: "陳怡" finds 陳怡君). Both are index lookups. */
 guint       td_store_count_trainees (TdStore *self, const char *search, GError **error);
 GPtrArray  *td_store_list_trainees (TdStore *self, const char *search, guint offset,
                                     guint limit, GError **error);
