@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "td-application.h"
+#include "td-preferences-window.h"
 #include "td-resources.h"
 #include "td-window.h"
 
@@ -122,9 +123,22 @@ shortcuts_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (window);
 }
 
-/* app.preferences is added with TdPreferencesWindow (the people pages' branch). */
+static void
+preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TdApplication *self = TD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  if (self->store == NULL)
+    return;
+  preferences = td_preferences_window_new (parent, self->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
   { "about", about_activated },
   { "shortcuts", shortcuts_activated },
 };

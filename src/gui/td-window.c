@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "td-courses-page.h"
+#include "td-lecturers-page.h"
 #include "td-resources.h"
+#include "td-trainees-page.h"
 #include "td-window.h"
 
 struct _TdWindow {
@@ -47,10 +49,10 @@ add_pages (TdWindow *self)
   self->courses_page = td_courses_page_new (self->store);
   add_page (self, GTK_WIDGET (self->courses_page), "courses", _("Courses"),
             "x-office-calendar-symbolic");
-  /* The trainees and lecturers pages are added here as
-   *   add_page (self, td_trainees_page_new (self->store), "trainees", _("Trainees"), …);
-   *   add_page (self, td_lecturers_page_new (self->store), "lecturers", _("Lecturers"), …);
-   * when the branch with TdTraineesPage and TdLecturersPage is merged. */
+  add_page (self, td_trainees_page_new (self->store), "trainees", _("Trainees"),
+            "system-users-symbolic");
+  add_page (self, td_lecturers_page_new (self->store), "lecturers", _("Lecturers"),
+            "avatar-default-symbolic");
 }
 
 /* --- callbacks -------------------------------------------------------------- */
