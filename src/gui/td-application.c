@@ -44,7 +44,7 @@ show_open_error (TdApplication *self, const char *path, const GError *error)
   g_printerr (_("Could not open the database %s: %s\n"), path, error->message);
 
   dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s\n\n%s"), path,
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", path,
                                   error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));

@@ -49,7 +49,9 @@ add_pages (TdWindow *self)
   self->courses_page = td_courses_page_new (self->store);
   add_page (self, GTK_WIDGET (self->courses_page), "courses", _("Courses"),
             "x-office-calendar-symbolic");
-  add_page (self, td_trainees_page_new (self->store), "trainees", _("Trainees"),
+  add_page (self, td_trainees_page_new (self->store), "trainees",
+            /* TRANSLATORS: the page of every trainee, not a count */
+            C_("page title", "Trainees"),
             "system-users-symbolic");
   add_page (self, td_lecturers_page_new (self->store), "lecturers", _("Lecturers"),
             "avatar-default-symbolic");
