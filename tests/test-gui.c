@@ -130,6 +130,7 @@ test_visit_pages (Fixture *f, gconstpointer data)
   TdWindow *window;
   AdwViewStack *stack;
   g_autoptr (GtkSelectionModel) pages = NULL;
+  int width, height;
 
   g_assert_no_error (error);
   window = open_window (store);
@@ -159,7 +160,20 @@ test_visit_pages (Fixture *f, gconstpointer data)
                      GTK_STACK (child (td_window_get_page (window, "courses"),
                                        TD_TYPE_COURSES_PAGE, "list_stack"))), ==, "empty");
 
+  /* The window size is kept in GSettings for the next start. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   close_window (window);
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+    window = open_window (store);
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+    close_window (window);
+  }
   g_assert_finalize_object (store);
 }
 
