@@ -21,6 +21,7 @@ struct _TdCoursesPage {
   TdPagedList *courses;
   TdCourseEditor *editor;          /* the one shown, or NULL */
   GtkFileChooserNative *chooser;   /* the file dialog up, or NULL */
+  gint64 pending_delete_id;        /* the course a delete confirmation is about */
 
   GtkStack *main_stack;
   GtkStack *list_stack;
@@ -100,11 +101,10 @@ show_editor (TdCoursesPage *self, TdCourse *course)
 static void
 delete_confirmed_cb (gpointer data)
 {
-  TdCourse *course = TD_COURSE (data);
-  TdCoursesPage *self = g_object_get_data (G_OBJECT (course), "td-courses-page");
+  TdCoursesPage *self = TD_COURSES_PAGE (data);
   g_autoptr (GError) error = NULL;
 
-  if (!td_store_delete_course (self->store, course->id, &error))
+  if (!td_store_delete_course (self->store, self->pending_delete_id, &error))
     {
       td_show_error (GTK_WIDGET (self), _("Could Not Delete the Course"), error->message);
       return;
@@ -255,11 +255,11 @@ delete_activated (GtkWidget *widget, const char *action_name, GVariant *param)
     return;
 
   heading = g_strdup_printf (_("Delete “%s”?"), course->title);
-  g_object_set_data (G_OBJECT (course), "td-courses-page", self);
+  self->pending_delete_id = course->id;
   td_confirm (widget, heading,
               _("The course is deleted with its sessions and roster. A course with attendance, "
                 "scores or certificates cannot be deleted: those records must be kept."),
-              _("_Delete"), delete_confirmed_cb, G_OBJECT (course));
+              _("_Delete"), delete_confirmed_cb, G_OBJECT (self));
 }
 
 /* --- overrides -------------------------------------------------------------- */
@@ -510,18 +510,27 @@ new_chooser (TdCoursesPage *self, const char *title, GtkFileChooserAction action
   return chooser;
 }
 
-void
-td_courses_page_import_course_file (TdCoursesPage *self)
+static void
+choose_course_file (gpointer data)
 {
+  TdCoursesPage *self = TD_COURSES_PAGE (data);
   GtkFileChooserNative *chooser;
-
-  g_return_if_fail (TD_IS_COURSES_PAGE (self));
 
   chooser = new_chooser (self, _("Import Course File"), GTK_FILE_CHOOSER_ACTION_OPEN,
                          _("_Import"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+td_courses_page_import_course_file (TdCoursesPage *self)
+{
+  g_return_if_fail (TD_IS_COURSES_PAGE (self));
+
+  /* The imported course opens in the editor: settle the open one's edits first. */
+  if (td_courses_page_request_leave (self, choose_course_file, self))
+    choose_course_file (self);
 }
 
 void

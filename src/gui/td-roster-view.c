@@ -21,6 +21,7 @@ struct _TdRosterView {
   GListStore *enrolments;
   TdTrainee *known;                /* the directory's person with the typed ID, or NULL */
   GtkFileChooserNative *chooser;
+  gint64 pending_remove_id;        /* the roster row a remove confirmation is about */
   gboolean loading;
 
   GtkStack *list_stack;
@@ -179,11 +180,10 @@ entry_activated_cb (TdRosterView *self, GtkEntry *entry)
 static void
 remove_confirmed_cb (gpointer data)
 {
-  TdEnrolment *enrolment = TD_ENROLMENT (data);
-  TdRosterView *self = g_object_get_data (G_OBJECT (enrolment), "td-roster-view");
+  TdRosterView *self = TD_ROSTER_VIEW (data);
   g_autoptr (GError) error = NULL;
 
-  if (!td_store_unenrol (self->store, enrolment->id, &error))
+  if (!td_store_unenrol (self->store, self->pending_remove_id, &error))
     {
       td_show_error (GTK_WIDGET (self), _("Could Not Remove the Trainee"), error->message);
       return;
@@ -347,11 +347,11 @@ remove_activated (GtkWidget *widget, const char *action_name, GVariant *param)
   if (enrolment == NULL)
     return;
   heading = g_strdup_printf (_("Remove %s from the Roster?"), enrolment->trainee->name);
-  g_object_set_data (G_OBJECT (enrolment), "td-roster-view", self);
+  self->pending_remove_id = enrolment->id;
   td_confirm (widget, heading,
               _("The person stays in the trainee directory. A trainee with attendance, "
                 "scores or a certificate in this course cannot be removed."),
-              _("_Remove"), remove_confirmed_cb, G_OBJECT (enrolment));
+              _("_Remove"), remove_confirmed_cb, G_OBJECT (self));
 }
 
 static void
