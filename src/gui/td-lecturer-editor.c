@@ -141,7 +141,9 @@ set_field_error (GtkWidget *row, GtkLabel *label, const char *field, const char 
 {
   if (message != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s", field, message);
+      g_autofree char *text = g_strdup_printf (
+        /* Translators: a form field and what is wrong with it */
+        _("%s: %s"), field, message);
       gtk_label_set_text (label, text);
       gtk_widget_add_css_class (row, "error");
     }

@@ -146,7 +146,9 @@ show_row_error (AdwEntryRow *row, GtkLabel *label, const char *message)
 {
   if (message != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s",
+      g_autofree char *text = g_strdup_printf (
+        /* Translators: a form field and what is wrong with it */
+        _("%s: %s"),
                                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                                                message);
       gtk_label_set_text (label, text);

@@ -108,7 +108,9 @@ update_field_message (TdTraineeEditor *self, TdTraineeField field)
     return;
   if (shown)
     {
-      g_autofree char *text = g_strdup_printf ("%s: %s", td_trainee_field_label (field), message);
+      g_autofree char *text = g_strdup_printf (
+        /* Translators: a form field and what is wrong with it */
+        _("%s: %s"), td_trainee_field_label (field), message);
       gtk_label_set_text (label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (label), shown);
