@@ -1,21 +1,21 @@
 /* main.c — the training-desk program */
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-
 #include "td-application.h"
+#include "td-i18n.h"
 
 int
 main (int argc, char *argv[])
 {
   g_autoptr (TdApplication) app = NULL;
+  int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Installed catalogues, or the build tree's when run uninstalled. */
+  td_i18n_init ();
 
   app = td_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  if (status == 0 && td_application_get_open_failed (app))
+    status = 1;
+  return status;
 }

@@ -15,6 +15,7 @@ struct _TdApplication {
 
   char *db_path;       /* from --db, or NULL */
   TdStore *store;
+  gboolean open_failed;
 };
 
 G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
@@ -66,6 +67,7 @@ ensure_store (TdApplication *self)
   self->store = td_store_open (path, &error);
   if (self->store == NULL)
     {
+      self->open_failed = TRUE;
       show_open_error (self, path, error);
       return FALSE;
     }
@@ -240,4 +242,11 @@ td_application_get_store (TdApplication *self)
 {
   g_return_val_if_fail (TD_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+gboolean
+td_application_get_open_failed (TdApplication *self)
+{
+  g_return_val_if_fail (TD_IS_APPLICATION (self), FALSE);
+  return self->open_failed;
 }
