@@ -328,9 +328,23 @@ pick_and_remove (TdCourseEditor *editor, TdStore *store)
   gtk_widget_activate_action (GTK_WIDGET (roster), "roster.add", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 
+  /* Sorted by roster number, newest first, from the column header's sorter. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (child (roster, TD_TYPE_ROSTER_VIEW, "column_view"));
+    g_autoptr (GtkColumnViewColumn) seq_column =
+      g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+    g_autoptr (TdEnrolment) first = NULL;
+
+    gtk_column_view_sort_by_column (view, seq_column, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (G_LIST_MODEL (template_object (roster, TD_TYPE_ROSTER_VIEW,
+                                                                  "selection")), 0);
+    g_assert_cmpint (first->seq, ==, 2);
+    g_assert_cmpstr (first->trainee->name, ==, "李大同");
+  }
+
   /* Removing asks first; the person stays in the directory. */
   gtk_single_selection_set_selected (
-    GTK_SINGLE_SELECTION (template_object (roster, TD_TYPE_ROSTER_VIEW, "selection")), 1);
+    GTK_SINGLE_SELECTION (template_object (roster, TD_TYPE_ROSTER_VIEW, "selection")), 0);
   gtk_widget_activate_action (GTK_WIDGET (roster), "roster.remove", NULL);
   run_pending ();
   respond (find_message_dialog (), "accept");

@@ -27,6 +27,7 @@ struct _TdRosterView {
   GtkStack *list_stack;
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
+  GtkSortListModel *sort_model;
   GtkLabel *count_label;
   GtkEntry *id_entry;
   GtkEntry *name_entry;
@@ -389,7 +390,7 @@ td_roster_view_constructed (GObject *object)
   G_OBJECT_CLASS (td_roster_view_parent_class)->constructed (object);
 
   g_assert (TD_IS_STORE (self->store));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->enrolments));
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->enrolments));
   set_default_hint (self);
   td_roster_view_reload (self);
 }
@@ -493,6 +494,7 @@ td_roster_view_class_init (TdRosterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, column_view);
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, selection);
+  gtk_widget_class_bind_template_child (widget_class, TdRosterView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, count_label);
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, id_entry);
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, name_entry);

@@ -27,6 +27,7 @@ struct _TdSessionsEditor {
   GtkStack *list_stack;
   GtkColumnView *column_view;
   GtkSingleSelection *selection;
+  GtkSortListModel *sort_model;
   GtkLabel *form_heading;
   GtkEntry *date_entry;
   GtkEntry *start_entry;
@@ -225,11 +226,13 @@ show_error (TdSessionsEditor *self, const char *message)
 static void
 select_session (TdSessionsEditor *self, gint64 id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (shown);
 
+  /* Positions in the view, which may be sorted by a column. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (TdSession) s = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+      g_autoptr (TdSession) s = g_list_model_get_item (shown, i);
 
       if (s->id == id)
         {
@@ -459,7 +462,7 @@ td_sessions_editor_constructed (GObject *object)
     gtk_string_list_append (modes, td_session_mode_label (mode));
   load_lecturers (self);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sessions));
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->sessions));
   td_sessions_editor_reload (self);
   start_new (self, NULL);
   prefill_next (self);
@@ -563,6 +566,7 @@ td_sessions_editor_class_init (TdSessionsEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, column_view);
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, selection);
+  gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, sort_model);
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, form_heading);
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, date_entry);
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, start_entry);
