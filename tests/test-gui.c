@@ -585,6 +585,20 @@ test_files (Fixture *f, gconstpointer data)
   respond (dialog, "close");
   g_assert_cmpuint (g_list_model_get_n_items (td_roster_view_get_enrolments (editor_roster (editor))),
                     ==, 1);
+  /* Eight IDs with a wrong check digit: every problem, in a scrolled list under a
+   * one-line summary. */
+  {
+    g_autoptr (GString) many = g_string_new (header);
+
+    for (guint i = 1; i <= 8; i++)
+      g_string_append_printf (many, "%u,某甲,70/01/02,A12345678%u,,,,,,,,\n", i, i - 1);
+    write_file (csv, many->str);
+    g_assert_cmpint (td_roster_view_import_from (editor_roster (editor), csv), ==, -1);
+    dialog = find_message_dialog ();
+    g_assert_nonnull (adw_message_dialog_get_extra_child (dialog));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "8 problems"));
+    respond (dialog, "close");
+  }
   write_file (csv, good_csv);
   g_assert_cmpint (td_roster_view_import_from (editor_roster (editor), csv), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (td_roster_view_get_enrolments (editor_roster (editor))),

@@ -9,6 +9,9 @@
 #include "td-dialogs.h"
 #include "td-window.h"
 
+/* Longer messages go into a scrolled list below a one-line summary. */
+#define MAX_BODY_LINES 6
+
 typedef struct {
   TdConfirmFunc func;
   GObject *data;
@@ -38,11 +41,44 @@ parent_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* A file with many problems lists them all: in a scrolled, selectable label, so the
+ * dialog stays on screen and the list can be copied. */
+static GtkWidget *
+new_problem_list (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  return scroller;
+}
+
 void
 td_show_error (GtkWidget *widget, const char *heading, const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (widget), heading, body);
+  g_auto (GStrv) lines = g_strsplit (body, "\n", 0);
+  GtkWidget *dialog;
 
+  if (g_strv_length (lines) <= MAX_BODY_LINES)
+    dialog = adw_message_dialog_new (parent_window (widget), heading, body);
+  else
+    {
+      dialog = adw_message_dialog_new (parent_window (widget), heading, NULL);
+      guint n = g_strv_length (lines);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      ngettext ("%u problem, listed below.",
+                                                "%u problems, each listed below.", n), n);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_problem_list (body));
+    }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
