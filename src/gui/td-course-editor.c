@@ -20,7 +20,7 @@ struct _TdCourseEditor {
   TdCourse *initial;                       /* construct-time course, dropped after use */
   TdCourseForm *form;
   TdCatalogue *catalogue;
-  GPtrArray *category_slugs;               /* const char*, parallel to category_row's model */
+  GPtrArray *category_slugs;               /* char*, parallel to category_row's model */
   gboolean loading;                        /* widgets are being filled from the form */
   gboolean shown[TD_COURSE_N_FIELDS];      /* the field's message may be shown */
   GtkWidget *rows[TD_COURSE_N_FIELDS];     /* entry, combo and switch of each field */
@@ -118,7 +118,7 @@ fill_category_row (TdCourseEditor *self)
       const TdCategory *category = g_ptr_array_index (categories, i);
 
       gtk_string_list_append (names, category->name);
-      g_ptr_array_add (self->category_slugs, category->slug);
+      g_ptr_array_add (self->category_slugs, g_strdup (category->slug));
       if (g_strcmp0 (category->slug, course->category) == 0)
         selected = i;
     }
@@ -127,7 +127,7 @@ fill_category_row (TdCourseEditor *self)
       td_catalogue_lookup (self->catalogue, course->category) == NULL)
     {
       gtk_string_list_append (names, course->category);
-      g_ptr_array_add (self->category_slugs, course->category);
+      g_ptr_array_add (self->category_slugs, g_strdup (course->category));
       selected = categories->len;
     }
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
@@ -151,26 +151,24 @@ set_row_error (GtkWidget *row, const char *message)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message ? with_message : title);
 }
 
+/* Marks each field whose message may show, and sums those messages up on top. */
 static void
 update_errors (TdCourseEditor *self)
 {
-  gboolean any = FALSE;
+  g_autoptr (GString) summary = g_string_new (NULL);
 
   for (guint i = 0; i < TD_COURSE_N_FIELDS; i++)
     {
-      const char *message = td_course_form_get_error (self->form, i);
+      const char *message = self->shown[i] ? td_course_form_get_error (self->form, i) : NULL;
 
-      if (!ADW_IS_PREFERENCES_ROW (self->rows[i]))
-        continue;
-      set_row_error (self->rows[i], self->shown[i] ? message : NULL);
-      any |= self->shown[i] && message != NULL;
+      if (ADW_IS_PREFERENCES_ROW (self->rows[i]))
+        set_row_error (self->rows[i], message);
+      if (message != NULL)
+        g_string_append_printf (summary, "%s%s: %s", summary->len > 0 ? "\n" : "",
+                                td_course_field_label (i), message);
     }
-  if (any)
-    {
-      g_autofree char *all = td_course_form_dup_errors (self->form);
-      gtk_label_set_text (self->errors_label, all);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), any);
+  gtk_label_set_text (self->errors_label, summary->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), summary->len > 0);
 }
 
 static void
@@ -550,7 +548,7 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
 static void
 td_course_editor_init (TdCourseEditor *self)
 {
-  self->category_slugs = g_ptr_array_new ();
+  self->category_slugs = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
