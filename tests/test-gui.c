@@ -235,6 +235,11 @@ fill_timetable (TdCourseEditor *editor)
   AdwMessageDialog *dialog;
 
   add_session (sessions, "113/05/06", "09:00", "12:00", "急救概論");
+  /* The second one is practical and taught by the directory's lecturer. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (sessions, TD_TYPE_SESSIONS_EDITOR,
+                                                    "mode_dropdown")), TD_SESSION_MODE_PRACTICAL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (sessions, TD_TYPE_SESSIONS_EDITOR,
+                                                    "lecturer_dropdown")), 1);
   add_session (sessions, "113/05/06", "13:00", "16:30", "心肺復甦術");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   first = g_list_model_get_item (list, 0);
@@ -376,9 +381,13 @@ test_course_round_trip (Fixture *f, gconstpointer data)
   TdWindow *window;
   TdCoursesPage *page;
   TdCourseEditor *editor;
+  g_autoptr (TdLecturer) lecturer = NULL;
   gint64 id;
 
   g_assert_no_error (error);
+  lecturer = td_lecturer_new ();
+  lecturer->name = g_strdup ("陳大文");
+  g_assert_true (td_store_save_lecturer (store, lecturer, &error));
   window = open_window (store);
   page = TD_COURSES_PAGE (td_window_get_page (window, "courses"));
   id = create_course (page);
@@ -422,6 +431,8 @@ test_course_round_trip (Fixture *f, gconstpointer data)
     g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
     g_assert_cmpstr (second->subject, ==, "心肺復甦術");
     g_assert_cmpint (second->minutes, ==, 210);
+    g_assert_cmpint (second->mode, ==, TD_SESSION_MODE_PRACTICAL);
+    g_assert_cmpint (second->lecturer_id, ==, lecturer->id);
     g_assert_cmpuint (g_list_model_get_n_items (roster), ==, 1);
     g_assert_cmpstr (enrolment->trainee->name, ==, "王小明");
     g_assert_cmpstr (enrolment->trainee->national_id, ==, "A123456789");

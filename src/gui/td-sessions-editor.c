@@ -4,12 +4,12 @@
 #define G_LOG_DOMAIN "td-sessions-editor"
 
 #include <adwaita.h>
-#include <math.h>
 #include <glib/gi18n.h>
 
 #include "td-dialogs.h"
 #include "td-resources.h"
 #include "td-roc-date.h"
+#include "td-session-form.h"
 #include "td-sessions-editor.h"
 
 struct _TdSessionsEditor {
@@ -20,9 +20,8 @@ struct _TdSessionsEditor {
   GListStore *sessions;
   GHashTable *lecturer_names;      /* id → name */
   GArray *lecturer_ids;            /* gint64, parallel to lecturer_dropdown; [0] = none */
-  TdSession *current;              /* the session in the form; id 0 = a new one */
-  gboolean loading;
-  gboolean hours_edited;           /* hours typed by hand: stop following the times */
+  TdSessionForm *form;             /* the session being edited; a new one has id 0 */
+  gboolean loading;                /* entries are being filled from the form */
 
   GtkStack *list_stack;
   GtkColumnView *column_view;
@@ -51,14 +50,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static char *
-format_minutes_as_hours (int minutes)
-{
-  if (minutes % 60 == 0)
-    return g_strdup_printf ("%d", minutes / 60);
-  return g_strdup_printf ("%.2g", minutes / 60.0);
-}
 
 static void
 load_lecturers (TdSessionsEditor *self)
@@ -102,33 +93,47 @@ mapped_cb (GtkWidget *widget, gpointer user_data)
   td_sessions_editor_reload (self);
 }
 
-static void
-set_entry_text (GtkEntry *entry, const char *text)
+static GtkEntry *
+entry_for (TdSessionsEditor *self, TdSessionField field)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  GtkEntry *entries[TD_SESSION_N_FIELDS] = {
+    [TD_SESSION_FIELD_DATE] = self->date_entry,
+    [TD_SESSION_FIELD_START] = self->start_entry,
+    [TD_SESSION_FIELD_END] = self->end_entry,
+    [TD_SESSION_FIELD_HOURS] = self->hours_entry,
+    [TD_SESSION_FIELD_SUBJECT] = self->subject_entry,
+  };
+
+  return entries[field];
 }
 
 static void
-load_current (TdSessionsEditor *self)
+show_field (TdSessionsEditor *self, TdSessionField field)
 {
-  TdSession *s = self->current;
-  g_autofree char *date = s->date != NULL ? td_roc_date_format (s->date, TD_ROC_FORMAT_SLASH) : NULL;
-  g_autofree char *hours = s->minutes > 0 ? format_minutes_as_hours (s->minutes) : NULL;
-  guint lecturer_pos = 0;
+  g_autofree char *text = td_session_form_dup_text (self->form, field);
 
   self->loading = TRUE;
-  set_entry_text (self->date_entry, date);
-  set_entry_text (self->start_entry, s->start_time);
-  set_entry_text (self->end_entry, s->end_time);
-  set_entry_text (self->hours_entry, hours);
-  set_entry_text (self->subject_entry, s->subject);
-  gtk_drop_down_set_selected (self->mode_dropdown, s->mode);
+  gtk_editable_set_text (GTK_EDITABLE (entry_for (self, field)), text != NULL ? text : "");
+  self->loading = FALSE;
+}
+
+static void
+load_form (TdSessionsEditor *self)
+{
+  TdSession *s = td_session_form_get_session (self->form);
+  guint lecturer_pos = 0;
+
+  for (guint i = 0; i < TD_SESSION_N_FIELDS; i++)
+    {
+      show_field (self, i);
+      gtk_widget_remove_css_class (GTK_WIDGET (entry_for (self, i)), "error");
+    }
   for (guint i = 0; i < self->lecturer_ids->len; i++)
     if (g_array_index (self->lecturer_ids, gint64, i) == s->lecturer_id)
       lecturer_pos = i;
+  self->loading = TRUE;
+  gtk_drop_down_set_selected (self->mode_dropdown, s->mode);
   gtk_drop_down_set_selected (self->lecturer_dropdown, lecturer_pos);
-  self->hours_edited = s->minutes > 0 && s->minutes != td_session_span_minutes (s);
   self->loading = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
@@ -138,13 +143,23 @@ load_current (TdSessionsEditor *self)
 }
 
 static void
+edit_session (TdSessionsEditor *self, TdSession *session)
+{
+  g_clear_object (&self->form);
+  self->form = td_session_form_new (session, self->course_id);
+  load_form (self);
+}
+
+/* A new session, on @date (ROC or ISO text) when given. */
+static void
 start_new (TdSessionsEditor *self, const char *date)
 {
-  g_clear_object (&self->current);
-  self->current = td_session_new ();
-  self->current->course_id = self->course_id;
-  self->current->date = g_strdup (date);
-  load_current (self);
+  edit_session (self, NULL);
+  if (date != NULL)
+    {
+      td_session_form_set_text (self->form, TD_SESSION_FIELD_DATE, date);
+      show_field (self, TD_SESSION_FIELD_DATE);
+    }
 }
 
 /* A new session most often follows the last one of the timetable. */
@@ -154,66 +169,30 @@ prefill_next (TdSessionsEditor *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
   g_autoptr (TdSession) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->sessions), n - 1)
                                      : NULL;
-  g_autofree char *date = NULL;
 
-  if (last == NULL)
-    return;
-  date = td_roc_date_format (last->date, TD_ROC_FORMAT_SLASH);
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date != NULL ? date : "");
-  self->loading = FALSE;
+  if (last != NULL)
+    start_new (self, last->date);
 }
 
-/* Checks what was typed, marking each bad entry; fills @s when all is well. */
+/* Marks each entry whose field has a message; TRUE when there is none. */
 static gboolean
-read_form (TdSessionsEditor *self, TdSession *s, GString *messages)
+mark_errors (TdSessionsEditor *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *date = td_roc_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
-                                             &error);
-  int start = td_time_parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)));
-  int end = td_time_parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_entry)));
-  g_autofree char *subject =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_entry))));
-  const char *hours_text = gtk_editable_get_text (GTK_EDITABLE (self->hours_entry));
-  char *hours_end = NULL;
-  double hours = g_ascii_strtod (hours_text, &hours_end);
-  gboolean hours_ok = *hours_text != '\0' && *hours_end == '\0' && hours > 0 && hours <= 24;
-  struct { GtkEntry *entry; gboolean bad; const char *message; } checks[] = {
-    { self->date_entry, date == NULL, error ? error->message : NULL },
-    { self->start_entry, start < 0, _("Write the start time as HH:MM.") },
-    { self->end_entry, end < 0, _("Write the end time as HH:MM.") },
-    { self->end_entry, start >= 0 && end >= 0 && end <= start,
-      _("The session must end after it starts.") },
-    { self->hours_entry, !hours_ok, _("Hours must be a number above 0, such as 3 or 1.5.") },
-    { self->subject_entry, *subject == '\0', _("Enter the subject.") },
-  };
+  gboolean valid = TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (checks[i].entry), "error");
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    if (checks[i].bad)
-      {
-        gtk_widget_add_css_class (GTK_WIDGET (checks[i].entry), "error");
-        g_string_append_printf (messages, "%s%s", messages->len ? "\n" : "", checks[i].message);
-      }
-  if (messages->len > 0)
-    return FALSE;
+  for (guint i = 0; i < TD_SESSION_N_FIELDS; i++)
+    {
+      GtkWidget *entry = GTK_WIDGET (entry_for (self, i));
 
-  g_free (s->date);
-  s->date = g_steal_pointer (&date);
-  g_free (s->start_time);
-  s->start_time = td_time_format_minutes (start);
-  g_free (s->end_time);
-  s->end_time = td_time_format_minutes (end);
-  g_free (s->subject);
-  s->subject = g_steal_pointer (&subject);
-  s->minutes = (int) lround (hours * 60);
-  s->mode = gtk_drop_down_get_selected (self->mode_dropdown);
-  s->lecturer_id = g_array_index (self->lecturer_ids, gint64,
-                                  MIN (gtk_drop_down_get_selected (self->lecturer_dropdown),
-                                       self->lecturer_ids->len - 1));
-  return TRUE;
+      if (td_session_form_get_error (self->form, i) != NULL)
+        {
+          gtk_widget_add_css_class (entry, "error");
+          valid = FALSE;
+        }
+      else
+        gtk_widget_remove_css_class (entry, "error");
+    }
+  return valid;
 }
 
 static void
@@ -255,7 +234,7 @@ format_date (gpointer item, const char *iso)
 static char *
 format_hours (gpointer item, TdSession *session)
 {
-  return session != NULL ? format_minutes_as_hours (session->minutes) : g_strdup ("");
+  return session != NULL ? td_format_minutes_as_hours (session->minutes) : g_strdup ("");
 }
 
 static void
@@ -283,38 +262,48 @@ selection_changed_cb (TdSessionsEditor *self)
 {
   TdSession *selected = gtk_single_selection_get_selected_item (self->selection);
 
-  if (selected == NULL)
-    return;
-  g_set_object (&self->current, selected);
-  load_current (self);
+  if (selected != NULL)
+    edit_session (self, selected);
 }
 
-/* Hours follow the times until the person types hours of their own. */
+static TdSessionField
+field_of (TdSessionsEditor *self, GtkEditable *editable)
+{
+  for (guint i = 0; i < TD_SESSION_N_FIELDS; i++)
+    if (GTK_EDITABLE (entry_for (self, i)) == editable)
+      return i;
+  g_return_val_if_reached (TD_SESSION_FIELD_SUBJECT);
+}
+
+/* The form reads every keystroke; the hours entry follows the times until the
+ * person types hours of their own. */
 static void
 entry_changed_cb (TdSessionsEditor *self, GtkEditable *editable)
 {
-  int start, end;
-  g_autofree char *hours = NULL;
+  TdSessionField field;
 
   if (self->loading)
     return;
+  field = field_of (self, editable);
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  if (editable == GTK_EDITABLE (self->hours_entry))
-    {
-      self->hours_edited = TRUE;
-      return;
-    }
-  if (self->hours_edited || (editable != GTK_EDITABLE (self->start_entry) &&
-                             editable != GTK_EDITABLE (self->end_entry)))
+  td_session_form_set_text (self->form, field, gtk_editable_get_text (editable));
+  if ((field == TD_SESSION_FIELD_START || field == TD_SESSION_FIELD_END) &&
+      !td_session_form_get_hours_typed (self->form) &&
+      td_session_form_get_error (self->form, TD_SESSION_FIELD_HOURS) == NULL)
+    show_field (self, TD_SESSION_FIELD_HOURS);
+}
+
+static void
+dropdown_changed_cb (TdSessionsEditor *self)
+{
+  guint lecturer = gtk_drop_down_get_selected (self->lecturer_dropdown);
+
+  if (self->loading || self->form == NULL)
     return;
-  start = td_time_parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->start_entry)));
-  end = td_time_parse_minutes (gtk_editable_get_text (GTK_EDITABLE (self->end_entry)));
-  if (start < 0 || end <= start)
-    return;
-  hours = format_minutes_as_hours (end - start);
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->hours_entry), hours);
-  self->loading = FALSE;
+  td_session_form_set_mode (self->form, gtk_drop_down_get_selected (self->mode_dropdown));
+  td_session_form_set_lecturer (self->form, lecturer < self->lecturer_ids->len
+                                              ? g_array_index (self->lecturer_ids, gint64, lecturer)
+                                              : 0);
 }
 
 static void
@@ -327,10 +316,11 @@ static void
 delete_confirmed_cb (gpointer data)
 {
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (data);
+  TdSession *current = td_session_form_get_session (self->form);
   g_autoptr (GError) error = NULL;
-  g_autofree char *date = g_strdup (self->current->date);
+  g_autofree char *date = g_strdup (current->date);
 
-  if (!td_store_delete_session (self->store, self->current->id, &error))
+  if (!td_store_delete_session (self->store, current->id, &error))
     {
       td_show_error (GTK_WIDGET (self), _("Could Not Delete the Session"), error->message);
       return;
@@ -351,7 +341,8 @@ duplicate_response_cb (AdwMessageDialog *dialog, const char *response, TdSession
     return;
   to = td_roc_date_parse (gtk_editable_get_text (entry), &error);
   if (to == NULL ||
-      !td_store_duplicate_day (self->store, self->course_id, self->current->date, to, &error))
+      !td_store_duplicate_day (self->store, self->course_id,
+                               td_session_form_get_session (self->form)->date, to, &error))
     {
       td_show_error (GTK_WIDGET (self), _("Could Not Duplicate the Day"), error->message);
       return;
@@ -366,7 +357,7 @@ static void
 new_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (widget);
-  g_autofree char *date = g_strdup (self->current->date);
+  g_autofree char *date = g_strdup (td_session_form_get_session (self->form)->date);
 
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   start_new (self, date);
@@ -377,34 +368,36 @@ static void
 save_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (widget);
-  g_autoptr (TdSession) edited = td_session_copy (self->current);
-  g_autoptr (GString) messages = g_string_new (NULL);
+  gboolean is_new = td_session_form_is_new (self->form);
   g_autoptr (GError) error = NULL;
-  gboolean is_new = edited->id == 0;
+  TdSession *saved;
 
-  if (!read_form (self, edited, messages))
+  dropdown_changed_cb (self);
+  if (!mark_errors (self))
     {
-      show_error (self, messages->str);
+      g_autofree char *messages = td_session_form_dup_errors (self->form);
+      show_error (self, messages);
       return;
     }
-  if (is_new)
-    edited->position = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
-  if (!td_store_save_session (self->store, edited, &error))
+  if (!td_session_form_save (self->form, self->store,
+                             g_list_model_get_n_items (G_LIST_MODEL (self->sessions)), &error))
     {
       show_error (self, error->message);
       return;
     }
+  saved = g_object_ref (td_session_form_get_session (self->form));
   td_sessions_editor_reload (self);
   if (is_new)
     {
-      /* The next session usually follows on the same day. */
-      g_autofree char *date = g_strdup (edited->date);
-      start_new (self, date);
-      set_entry_text (self->start_entry, edited->end_time);
+      /* The next session usually follows on the same day, where this one ended. */
+      start_new (self, saved->date);
+      td_session_form_set_text (self->form, TD_SESSION_FIELD_START, saved->end_time);
+      show_field (self, TD_SESSION_FIELD_START);
       gtk_widget_grab_focus (GTK_WIDGET (self->start_entry));
     }
   else
-    select_session (self, edited->id);
+    select_session (self, saved->id);
+  g_object_unref (saved);
   td_toast (GTK_WIDGET (self), is_new ? _("Session added") : _("Session saved"));
 }
 
@@ -412,12 +405,13 @@ static void
 delete_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (widget);
-  g_autofree char *date = td_roc_date_format (self->current->date, TD_ROC_FORMAT_SLASH);
+  TdSession *current = td_session_form_get_session (self->form);
+  g_autofree char *date = td_roc_date_format (current->date, TD_ROC_FORMAT_SLASH);
   g_autofree char *heading = NULL;
 
-  if (self->current->id == 0)
+  if (current->id == 0)
     return;
-  heading = g_strdup_printf (_("Delete the Session “%s” on %s?"), self->current->subject, date);
+  heading = g_strdup_printf (_("Delete the Session “%s” on %s?"), current->subject, date);
   td_confirm (widget, heading,
               _("A session with recorded attendance cannot be deleted."),
               _("_Delete"), delete_confirmed_cb, G_OBJECT (self));
@@ -427,7 +421,8 @@ static void
 duplicate_day_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (widget);
-  g_autofree char *date = td_roc_date_format (self->current->date, TD_ROC_FORMAT_SLASH);
+  TdSession *current = td_session_form_get_session (self->form);
+  g_autofree char *date = td_roc_date_format (current->date, TD_ROC_FORMAT_SLASH);
   g_autofree char *heading = g_strdup_printf (_("Duplicate the Sessions of %s"), date);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog, *entry;
@@ -486,7 +481,7 @@ td_sessions_editor_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->sessions);
-  g_clear_object (&self->current);
+  g_clear_object (&self->form);
   g_clear_pointer (&self->lecturer_names, g_hash_table_unref);
   g_clear_pointer (&self->lecturer_ids, g_array_unref);
 
@@ -578,6 +573,7 @@ td_sessions_editor_class_init (TdSessionsEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dropdown_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_date);
   gtk_widget_class_bind_template_callback (widget_class, format_hours);
