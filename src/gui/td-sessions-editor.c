@@ -293,6 +293,17 @@ entry_changed_cb (TdSessionsEditor *self, GtkEditable *editable)
     show_field (self, TD_SESSION_FIELD_HOURS);
 }
 
+/* On leaving a field, show what was read in its usual form (0830 becomes 08:00). */
+static void
+entry_focus_left_cb (GtkEventControllerFocus *controller, TdSessionsEditor *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  TdSessionField field = field_of (self, GTK_EDITABLE (entry));
+
+  if (td_session_form_get_error (self->form, field) == NULL)
+    show_field (self, field);
+}
+
 static void
 dropdown_changed_cb (TdSessionsEditor *self)
 {
@@ -453,6 +464,13 @@ td_sessions_editor_constructed (GObject *object)
   G_OBJECT_CLASS (td_sessions_editor_parent_class)->constructed (object);
 
   g_assert (TD_IS_STORE (self->store));
+  for (guint i = 0; i < TD_SESSION_N_FIELDS; i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_left_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (entry_for (self, i)), focus);
+    }
   for (int mode = TD_SESSION_MODE_THEORY; mode <= TD_SESSION_MODE_PRACTICUM; mode++)
     gtk_string_list_append (modes, td_session_mode_label (mode));
   load_lecturers (self);
