@@ -634,6 +634,7 @@ td_course_editor_request_leave (TdCourseEditor *self, TdLeaveFunc func, gpointer
   pending->data = data;
   g_signal_connect_data (dialog, "response", G_CALLBACK (leave_response_cb), pending,
                          pending_leave_free, 0);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
 }

@@ -80,6 +80,7 @@ td_show_error (GtkWidget *widget, const char *heading, const char *body)
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_problem_list (body));
     }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -100,6 +101,8 @@ td_confirm (GtkWidget *widget, const char *heading, const char *body, const char
   adw_message_dialog_set_close_response (message, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), confirm,
                          confirm_free, 0);
+  /* A question about a window that is gone must not be answered any more. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
