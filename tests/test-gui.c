@@ -160,6 +160,20 @@ test_visit_pages (Fixture *f, gconstpointer data)
                      GTK_STACK (child (td_window_get_page (window, "courses"),
                                        TD_TYPE_COURSES_PAGE, "list_stack"))), ==, "empty");
 
+  /* The shortcuts window of the main menu builds from its template. */
+  {
+    g_autoptr (GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/io/github/trainingdesk/TrainingDesk/ui/"
+                                     "td-shortcuts-window.ui");
+    GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+    g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+    gtk_window_set_transient_for (shortcuts, GTK_WINDOW (window));
+    gtk_window_present (shortcuts);
+    run_pending ();
+    gtk_window_destroy (shortcuts);
+  }
+
   /* The window size is kept in GSettings for the next start. */
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   close_window (window);
