@@ -224,16 +224,18 @@ td_store_unenrol (TdStore *self, gint64 enrolment_id, GError **error)
     "SELECT (SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id "
     "WHERE s.course_id = e.course_id AND a.trainee_id = e.trainee_id) + (SELECT count(*) FROM "
     "score WHERE course_id = e.course_id AND trainee_id = e.trainee_id) + (SELECT count(*) "
-    "FROM certificate WHERE course_id = e.course_id AND trainee_id = e.trainee_id) FROM "
-    "enrolment e WHERE e.id = ?1",
+    "FROM certificate WHERE course_id = e.course_id AND trainee_id = e.trainee_id) + "
+    "(SELECT count(*) FROM hours_award w JOIN hours_activity h ON h.id = w.activity_id WHERE "
+    "h.course_id = e.course_id AND w.trainee_id = e.trainee_id) FROM enrolment e WHERE "
+    "e.id = ?1",
     enrolment_id, error);
   if (records < 0)
     goto fail;
   if (records > 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
-                   _("This trainee has attendance, scores or a certificate on this course; the "
-                     "row must be kept. Mark them dismissed instead."));
+                   _("This trainee has attendance, awarded hours, scores or a certificate on this "
+                     "course; the row must be kept. Mark them dismissed instead."));
       goto fail;
     }
   stmt = td_store_prepare (self, "DELETE FROM enrolment WHERE id = ?1", error);
