@@ -24,6 +24,11 @@ static const TdCliCommand usage_lines[] = {
     N_("enrol the rows of a roster CSV (附表八 columns)") },
   { "roster", td_cli_roster, "roster export --course ID [-o FILE.csv]",
     N_("write a course roster as CSV") },
+  { "print", td_cli_print, "print FORM --course ID -o FILE.pdf",
+    N_("print a statutory form of a course as PDF") },
+  { "print", td_cli_print, "print --list", N_("list the forms") },
+  { "pdf", td_cli_pdf, "pdf merge -o OUT.pdf IN.pdf…",
+    N_("merge PDF files into one for upload (warns over 10 MB)") },
   { NULL },
 };
 

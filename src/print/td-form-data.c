@@ -1,0 +1,377 @@
+/* td-form-data.c — one course's data for the forms, and the title block they share */
+#include "config.h"
+
+#define G_LOG_DOMAIN "td-print"
+
+#include <glib/gi18n.h>
+
+#include "td-catalogue.h"
+#include "td-form-data.h"
+#include "td-roc-date.h"
+#include "td-store-private.h"
+
+static void
+certificate_free (gpointer data)
+{
+  TdFormCertificate *cert = data;
+
+  g_free (cert->number);
+  g_free (cert->issued_on);
+  g_free (cert);
+}
+
+/* The store has no certificate API yet (the certificates module adds one); the issuance
+ * list only needs each trainee's valid certificate number, read here directly. */
+static GHashTable *
+load_certificates (TdStore *store, gint64 course_id, GError **error)
+{
+  g_autoptr (GHashTable) table =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, certificate_free);
+  sqlite3_stmt *stmt = td_store_prepare (
+    store,
+    "SELECT trainee_id, number, issued_on FROM certificate "
+    "WHERE course_id = ?1 AND voided_at IS NULL ORDER BY id",
+    error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, course_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TdFormCertificate *cert = g_new0 (TdFormCertificate, 1);
+
+      cert->number = td_col_dup (stmt, 1);
+      cert->issued_on = td_col_dup (stmt, 2);
+      g_hash_table_insert (table, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                             sizeof (gint64)), cert);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      td_store_set_sqlite_error (store, error, "certificates");
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
+static char *
+lookup_category_name (TdCourse *course)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCatalogue) catalogue = td_catalogue_load_default (&error);
+  const TdCategory *category = catalogue ? td_catalogue_lookup (catalogue, course->category) : NULL;
+
+  if (category != NULL)
+    return g_strdup (category->name);
+  return g_strdup (course->title);
+}
+
+/* Adds the lecturers sessions name that the course has not linked. */
+static gboolean
+add_session_lecturers (TdFormData *data, TdStore *store, GError **error)
+{
+  for (guint i = 0; i < data->sessions->len; i++)
+    {
+      TdSession *session = g_ptr_array_index (data->sessions, i);
+      TdLecturer *lecturer;
+
+      if (session->lecturer_id == 0 || td_form_data_lecturer (data, session->lecturer_id))
+        continue;
+      lecturer = td_store_get_lecturer (store, session->lecturer_id, error);
+      if (lecturer == NULL)
+        return FALSE;
+      g_ptr_array_add (data->lecturers, lecturer);
+    }
+  return TRUE;
+}
+
+TdFormData *
+td_form_data_load (TdStore *store, gint64 course_id, GError **error)
+{
+  g_autoptr (TdFormData) data = g_new0 (TdFormData, 1);
+  g_autofree char *pass_mark = NULL;
+
+  if (!(data->course = td_store_get_course (store, course_id, error))
+      || !(data->unit = td_store_get_unit (store, error))
+      || !(data->sessions = td_store_list_sessions (store, course_id, error))
+      || !(data->lecturers = td_store_list_course_lecturers (store, course_id, NULL, error))
+      || !add_session_lecturers (data, store, error)
+      || !(data->enrolments = td_store_list_enrolments (store, course_id, error))
+      || !(data->attendance = td_store_list_attendance (store, course_id, error))
+      || !(data->scores = td_store_list_scores (store, course_id, error))
+      || !(data->certificates = load_certificates (store, course_id, error)))
+    return NULL;
+  data->category_name = lookup_category_name (data->course);
+  pass_mark = td_store_get_setting (store, "exam.pass-mark", "60");
+  data->pass_mark = g_ascii_strtod (pass_mark, NULL);
+  return g_steal_pointer (&data);
+}
+
+void
+td_form_data_free (TdFormData *data)
+{
+  g_clear_pointer (&data->unit, td_unit_free);
+  g_clear_object (&data->course);
+  g_free (data->category_name);
+  g_clear_pointer (&data->sessions, g_ptr_array_unref);
+  g_clear_pointer (&data->lecturers, g_ptr_array_unref);
+  g_clear_pointer (&data->enrolments, g_ptr_array_unref);
+  g_clear_pointer (&data->attendance, g_ptr_array_unref);
+  g_clear_pointer (&data->scores, g_ptr_array_unref);
+  g_clear_pointer (&data->certificates, g_hash_table_unref);
+  g_free (data);
+}
+
+gboolean
+td_form_data_is_health (TdFormData *data)
+{
+  return data->course->regime == TD_REGIME_HEALTH;
+}
+
+const TdAttendance *
+td_form_data_attendance (TdFormData *data, gint64 session_id, gint64 trainee_id)
+{
+  for (guint i = 0; i < data->attendance->len; i++)
+    {
+      const TdAttendance *a = g_ptr_array_index (data->attendance, i);
+
+      if (a->session_id == session_id && a->trainee_id == trainee_id)
+        return a;
+    }
+  return NULL;
+}
+
+gboolean
+td_form_data_session_recorded (TdFormData *data, gint64 session_id)
+{
+  for (guint i = 0; i < data->attendance->len; i++)
+    if (((TdAttendance *) g_ptr_array_index (data->attendance, i))->session_id == session_id)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+session_minutes (TdSession *session)
+{
+  return session->minutes > 0 ? session->minutes : MAX (0, td_session_span_minutes (session));
+}
+
+int
+td_form_data_total_minutes (TdFormData *data)
+{
+  int total = 0;
+
+  for (guint i = 0; i < data->sessions->len; i++)
+    total += session_minutes (g_ptr_array_index (data->sessions, i));
+  return total;
+}
+
+static int
+missed_minutes (TdFormData *data, gint64 trainee_id, gboolean practicum_only)
+{
+  int missed = 0;
+
+  for (guint i = 0; i < data->sessions->len; i++)
+    {
+      TdSession *session = g_ptr_array_index (data->sessions, i);
+      const TdAttendance *a;
+
+      if (practicum_only && session->mode != TD_SESSION_MODE_PRACTICUM)
+        continue;
+      if (!td_form_data_session_recorded (data, session->id))
+        continue;
+      a = td_form_data_attendance (data, session->id, trainee_id);
+      /* No row for a recorded session means the trainee was not there (DESIGN.md). */
+      if (a == NULL || a->status != TD_ATTENDANCE_PRESENT)
+        missed += session_minutes (session);
+    }
+  return missed;
+}
+
+int
+td_form_data_absent_minutes (TdFormData *data, gint64 trainee_id)
+{
+  return missed_minutes (data, trainee_id, FALSE);
+}
+
+int
+td_form_data_missed_practicum_minutes (TdFormData *data, gint64 trainee_id)
+{
+  return missed_minutes (data, trainee_id, TRUE);
+}
+
+const TdLecturer *
+td_form_data_lecturer (TdFormData *data, gint64 lecturer_id)
+{
+  for (guint i = 0; i < data->lecturers->len; i++)
+    {
+      TdLecturer *lecturer = g_ptr_array_index (data->lecturers, i);
+
+      if (lecturer->id == lecturer_id)
+        return lecturer;
+    }
+  return NULL;
+}
+
+const TdScore *
+td_form_data_score (TdFormData *data, gint64 trainee_id)
+{
+  for (guint i = 0; i < data->scores->len; i++)
+    {
+      const TdScore *score = g_ptr_array_index (data->scores, i);
+
+      if (score->trainee_id == trainee_id)
+        return score;
+    }
+  return NULL;
+}
+
+static gboolean
+course_has_test (TdFormData *data)
+{
+  return data->course->exam_mode == TD_EXAM_MODE_OWN
+         || data->course->exam_mode == TD_EXAM_MODE_TEST_SITE;
+}
+
+gboolean
+td_form_data_is_eligible (TdFormData *data, TdEnrolment *enrolment)
+{
+  int total = td_form_data_total_minutes (data);
+  const TdScore *score;
+
+  if (enrolment->status == TD_ENROLMENT_DISMISSED || enrolment->status == TD_ENROLMENT_FAILED)
+    return FALSE;
+  if (total > 0 && td_form_data_absent_minutes (data, enrolment->trainee->id) * 5 >= total)
+    return FALSE;
+  if (enrolment->status == TD_ENROLMENT_PASSED || !course_has_test (data))
+    return TRUE;
+  score = td_form_data_score (data, enrolment->trainee->id);
+  return score != NULL && score->score >= data->pass_mark;
+}
+
+/* --- text ------------------------------------------------------------------ */
+
+char *
+td_form_roc (const char *iso)
+{
+  char *text = iso ? td_roc_date_format (iso, TD_ROC_FORMAT_LONG) : NULL;
+
+  return text ? text : g_strdup ("");
+}
+
+char *
+td_form_roc_short (const char *iso)
+{
+  char *text = iso ? td_roc_date_format (iso, TD_ROC_FORMAT_SLASH) : NULL;
+
+  return text ? text : g_strdup ("");
+}
+
+char *
+td_form_roc_span (const char *from, const char *to)
+{
+  g_autofree char *a = td_form_roc (from);
+  g_autofree char *b = td_form_roc (to);
+
+  return g_strdup_printf ("%s至%s", a, b);
+}
+
+char *
+td_form_hours (int minutes)
+{
+  if (minutes % 60 == 0)
+    return g_strdup_printf ("%d", minutes / 60);
+  return g_strdup_printf ("%.1f", minutes / 60.0);
+}
+
+const char *
+td_form_str (const char *text)
+{
+  return text ? text : "";
+}
+
+/* --- drawing --------------------------------------------------------------- */
+
+static double
+draw_field (TdPrintDoc *doc, const TdFormField *field, double x, double width)
+{
+  TdPrintStyle style = { 10, FALSE, TD_PRINT_ALIGN_LEFT, TD_PRINT_WRAP };
+  g_autofree char *text = g_strdup_printf ("%s：%s", field->label, td_form_str (field->value));
+
+  return td_print_text (doc, text, x, td_print_doc_get_y (doc), width, 0, &style);
+}
+
+void
+td_form_draw_heading (TdPrintDoc *doc, const char *title, const TdFormField *fields,
+                      guint n_fields)
+{
+  TdPrintStyle title_style = { 15, TRUE, TD_PRINT_ALIGN_CENTER, TD_PRINT_WRAP };
+  double left = td_print_doc_left (doc), width = td_print_doc_width (doc);
+
+  td_print_paragraph (doc, title, &title_style);
+  td_print_doc_skip (doc, 6);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      double h;
+
+      if (fields[i].full_width || i + 1 == n_fields || fields[i + 1].full_width)
+        h = draw_field (doc, &fields[i], left, width);
+      else
+        {
+          h = draw_field (doc, &fields[i], left, width / 2 - 6);
+          h = MAX (h, draw_field (doc, &fields[i + 1], left + width / 2, width / 2));
+          i++;
+        }
+      td_print_doc_skip (doc, h + 2);
+    }
+  td_print_doc_skip (doc, 4);
+}
+
+void
+td_form_draw_notes (TdPrintDoc *doc, const char *heading, const char *const *notes, double size)
+{
+  TdPrintStyle style = { size, FALSE, TD_PRINT_ALIGN_LEFT, TD_PRINT_WRAP };
+
+  td_print_doc_skip (doc, 4);
+  if (heading != NULL)
+    td_print_paragraph (doc, heading, &style);
+  for (guint i = 0; notes[i] != NULL; i++)
+    td_print_paragraph (doc, notes[i], &style);
+}
+
+gboolean
+td_form_render (TdStore *store, gint64 course_id, GFile *output, gboolean landscape,
+                TdFormTitleFunc title_func, TdPrintBodyFunc body, GError **error)
+{
+  g_autoptr (TdFormData) data = td_form_data_load (store, course_id, error);
+
+  if (data == NULL)
+    return FALSE;
+  return td_print_doc_render (output, title_func (data), landscape, body, data, error);
+}
+
+void
+td_form_heading_cb (TdPrintDoc *doc, gpointer user_data)
+{
+  TdFormHeading *heading = user_data;
+
+  td_form_draw_heading (doc, heading->title, heading->fields, heading->n_fields);
+}
+
+void
+td_form_heading_init (TdFormHeading *heading, TdFormData *data, const char *title,
+                      char **span, gboolean with_filing_ref)
+{
+  TdCourse *course = data->course;
+  guint n = 0;
+
+  *span = td_form_roc_span (course->start_date, course->end_date);
+  heading->title = title;
+  heading->fields[n++] = (TdFormField) { "訓練機構(單位)全銜", data->unit->title, TRUE };
+  heading->fields[n++] = (TdFormField) { "訓練種類(類別)", data->category_name, FALSE };
+  heading->fields[n++] = (TdFormField) { "期別", course->period, FALSE };
+  heading->fields[n++] = (TdFormField) { "訓練期間", *span, !with_filing_ref };
+  if (with_filing_ref)
+    heading->fields[n++] = (TdFormField) { "備查文號", course->filing_ref, FALSE };
+  heading->n_fields = n;
+}
