@@ -308,8 +308,11 @@ td_form_draw_heading (TdPrintDoc *doc, const char *title, const TdFormField *fie
   TdPrintStyle title_style = { 15, TRUE, TD_PRINT_ALIGN_CENTER, TD_PRINT_WRAP };
   double left = td_print_doc_left (doc), width = td_print_doc_width (doc);
 
-  td_print_paragraph (doc, title, &title_style);
-  td_print_doc_skip (doc, 6);
+  if (title != NULL && *title != '\0')
+    {
+      td_print_paragraph (doc, title, &title_style);
+      td_print_doc_skip (doc, 6);
+    }
   for (guint i = 0; i < n_fields; i++)
     {
       double h;
@@ -318,8 +321,12 @@ td_form_draw_heading (TdPrintDoc *doc, const char *title, const TdFormField *fie
         h = draw_field (doc, &fields[i], left, width);
       else
         {
+          double right;
+
           h = draw_field (doc, &fields[i], left, width / 2 - 6);
-          h = MAX (h, draw_field (doc, &fields[i + 1], left + width / 2, width / 2));
+          /* Not inside MAX (): it would draw the field twice. */
+          right = draw_field (doc, &fields[i + 1], left + width / 2, width / 2);
+          h = MAX (h, right);
           i++;
         }
       td_print_doc_skip (doc, h + 2);

@@ -257,7 +257,7 @@ lecturers_body (TdPrintDoc *doc, gpointer user_data, GError **error)
   static const TdPrintColumn columns[] = {
     { "序號", 0.5, TD_PRINT_ALIGN_CENTER }, { "姓名", 0.9, TD_PRINT_ALIGN_CENTER },
     { "學歷", 1.4, TD_PRINT_ALIGN_LEFT }, { "現職", 1.4, TD_PRINT_ALIGN_LEFT },
-    { "經歷", 1.8, TD_PRINT_ALIGN_LEFT }, { "講授課程", 1.8, TD_PRINT_ALIGN_LEFT },
+    { "經歷", 1.6, TD_PRINT_ALIGN_LEFT }, { "講授課程", 2.6, TD_PRINT_ALIGN_LEFT },
     { "符合講師資格條款", 1.6, TD_PRINT_ALIGN_LEFT },
   };
   TdFormHeading heading;

@@ -8,10 +8,10 @@
 
 #define G_LOG_DOMAIN "td-print"
 
+#include <stdlib.h>
+
 #include "td-form-data.h"
 #include "td-forms.h"
-
-#include <stdlib.h>
 
 static const char *
 inservice_title (TdFormData *data)
@@ -76,7 +76,7 @@ hours_list_body (TdPrintDoc *doc, TdFormData *data)
   return TRUE;
 }
 
-#define RECORD_HEIGHT 178.0
+#define RECORD_HEIGHT 190.0
 
 /* One trainee's 格式十七 record: who, then the table of the certificate's back. */
 static void
@@ -89,6 +89,7 @@ draw_record (TdPrintDoc *doc, TdFormData *data, TdEnrolment *e)
   TdPrintStyle title = { 13, TRUE, TD_PRINT_ALIGN_CENTER, TD_PRINT_WRAP };
   TdTrainee *t = e->trainee;
   g_autofree char *birth = td_form_roc (t->birth_date);
+  g_autofree char *span = td_form_roc_span (data->course->start_date, data->course->end_date);
   g_autofree char *hours = NULL;
   g_autofree char *remark = NULL;
   g_autofree char *name = NULL;
@@ -97,6 +98,7 @@ draw_record (TdPrintDoc *doc, TdFormData *data, TdEnrolment *e)
   const TdFormField fields[] = {
     { "姓名", t->name, FALSE }, { "出生年月日", birth, FALSE },
     { "身分證統一編號", t->national_id, FALSE }, { "期別", data->course->period, FALSE },
+    { "訓練日期", span, TRUE },
   };
 
   td_print_doc_ensure_space (doc, RECORD_HEIGHT);

@@ -8,10 +8,10 @@
 
 #define G_LOG_DOMAIN "td-print"
 
+#include <string.h>
+
 #include "td-form-data.h"
 #include "td-forms.h"
-
-#include <string.h>
 
 static const char *
 issuance_title (TdFormData *data)

@@ -127,10 +127,10 @@ rollcall_body (TdPrintDoc *doc, gpointer user_data, GError **error)
   TdFormData *data = user_data;
   RollcallContext ctx = { data, NULL };
   static const TdPrintColumn columns[] = {
-    { "序", 0.5, TD_PRINT_ALIGN_CENTER }, { "上課日期", 1.2, TD_PRINT_ALIGN_CENTER },
-    { "上課時間", 1.3, TD_PRINT_ALIGN_CENTER }, { "課程名稱", 2.6, TD_PRINT_ALIGN_LEFT },
-    { "受訓人數", 0.8, TD_PRINT_ALIGN_CENTER }, { "缺課人員姓名", 2.4, TD_PRINT_ALIGN_LEFT },
-    { "座號", 1.0, TD_PRINT_ALIGN_LEFT }, { "備註", 1.6, TD_PRINT_ALIGN_LEFT },
+    { "序", 0.45, TD_PRINT_ALIGN_CENTER }, { "上課日期", 1.1, TD_PRINT_ALIGN_CENTER },
+    { "上課時間", 1.2, TD_PRINT_ALIGN_CENTER }, { "課程名稱", 2.4, TD_PRINT_ALIGN_LEFT },
+    { "受訓人數", 1.0, TD_PRINT_ALIGN_CENTER }, { "缺課人員姓名", 2.3, TD_PRINT_ALIGN_LEFT },
+    { "座號", 1.0, TD_PRINT_ALIGN_LEFT }, { "備註", 2.0, TD_PRINT_ALIGN_LEFT },
   };
   g_autoptr (TdPrintTable) table = NULL;
   g_autoptr (GString) over = g_string_new (NULL);

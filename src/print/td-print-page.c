@@ -382,6 +382,9 @@ draw_row (TdPrintTable *table, const char *const *cells, double height, gboolean
         continue;
       while (end < table->n_columns && cells[end] == NULL)
         end++;
+      /* A merged cell right of the first column holds running text (a list of names). */
+      if (!header && i > 0 && end > i + 1)
+        style.align = TD_PRINT_ALIGN_LEFT;
       td_print_rect (doc, table->x[i], doc->y, table->x[end] - table->x[i], height);
       td_print_text (doc, cells[i], table->x[i] + CELL_PAD, doc->y + CELL_PAD,
                      table->x[end] - table->x[i] - 2 * CELL_PAD, height - 2 * CELL_PAD, &style);
