@@ -62,7 +62,12 @@ append_pages (cairo_surface_t *surface, cairo_t *cr, PopplerDocument *doc)
       poppler_page_get_size (page, &width, &height);
       cairo_pdf_surface_set_size (surface, width, height);
       cairo_save (cr);
-      poppler_page_render_for_printing (page, cr);
+      /* Not poppler_page_render_for_printing(): for printing, poppler tags each image
+       * with a cairo unique id made from its PDF object number, and cairo then writes
+       * one image for equal ids, so two inputs with an image in the same object number
+       * would both show the first one. Plain rendering keeps images at full resolution
+       * on a vector surface. */
+      poppler_page_render (page, cr);
       cairo_restore (cr);
       cairo_show_page (cr);
       g_object_unref (page);
