@@ -3,7 +3,6 @@
 
 #define G_LOG_DOMAIN "td-print"
 
-#include <glib/gi18n.h>
 
 #include "td-catalogue.h"
 #include "td-form-data.h"
@@ -102,7 +101,7 @@ td_form_data_load (TdStore *store, gint64 course_id, GError **error)
       || !(data->certificates = load_certificates (store, course_id, error)))
     return NULL;
   data->category_name = lookup_category_name (data->course);
-  pass_mark = td_store_get_setting (store, "exam.pass-mark", "60");
+  pass_mark = td_store_get_setting (store, "pass-mark", "60");
   data->pass_mark = g_ascii_strtod (pass_mark, NULL);
   return g_steal_pointer (&data);
 }

@@ -23,7 +23,7 @@ typedef struct {
   GPtrArray *attendance;    /* TdAttendance*, current state per trainee × session */
   GPtrArray *scores;        /* TdScore* */
   GHashTable *certificates; /* trainee id (gint64*) → TdFormCertificate*, valid ones */
-  double pass_mark;         /* setting "exam.pass-mark", default 60 */
+  double pass_mark;         /* setting "pass-mark", default 60 */
 } TdFormData;
 
 /* One line of a form's title block: "label：value". */

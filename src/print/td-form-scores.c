@@ -1,5 +1,5 @@
 /* td-form-scores.c — 受訓學員成績冊 (OSH 格式十四): each trainee's final test score and
- * whether it passes the centre's pass mark (setting "exam.pass-mark", default 60). */
+ * whether it passes the centre's pass mark (setting "pass-mark", default 60). */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-print"
