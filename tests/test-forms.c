@@ -144,7 +144,8 @@ find_demo_course (TdRegime regime, const char *category)
   g_autoptr (GPtrArray) courses = td_store_list_courses (demo_store, NULL, 0, 100, &error);
 
   g_assert_no_error (error);
-  for (guint i = 0; i < courses->len; i++)
+  /* Oldest first: the earliest course of a category has ended, with attendance recorded. */
+  for (guint i = courses->len; i-- > 0;)
     {
       TdCourse *c = g_ptr_array_index (courses, i);
       if (c->regime == regime && g_strcmp0 (c->category, category) == 0)
@@ -291,6 +292,66 @@ test_signin_sessions (Fixture *f, gconstpointer data)
       assert_contains (text, s->subject);
       assert_contains (text, "70");
     }
+}
+
+/* The forms carry the course's data: absentees and leave in the roll call, failed
+ * scores, each session's subject and lecturer, the counsellor. */
+static void
+test_content (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCourse) course = find_demo_course (TD_REGIME_OSH, "first-aid");
+  g_autoptr (GPtrArray) sessions = td_store_list_sessions (demo_store, course->id, &error);
+  g_autoptr (GPtrArray) attendance = td_store_list_attendance (demo_store, course->id, &error);
+  g_autoptr (GPtrArray) scores = td_store_list_scores (demo_store, course->id, &error);
+  g_autofree char *rollcall = render (td_form_render_rollcall, demo_store, course->id, f->dir,
+                                      "rollcall.pdf");
+  g_autofree char *schedule = render (td_form_render_schedule, demo_store, course->id, f->dir,
+                                      "schedule.pdf");
+  g_autofree char *scores_pdf = render (td_form_render_scores, demo_store, course->id, f->dir,
+                                        "scores.pdf");
+  g_autoptr (PopplerDocument) rollcall_doc = open_pdf (rollcall);
+  g_autoptr (PopplerDocument) schedule_doc = open_pdf (schedule);
+  g_autoptr (PopplerDocument) scores_doc = open_pdf (scores_pdf);
+  g_autofree char *rollcall_text = document_text (rollcall_doc);
+  g_autofree char *schedule_text = document_text (schedule_doc);
+  g_autofree char *scores_text = document_text (scores_doc);
+  gboolean saw_leave = FALSE, saw_fail = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      TdAttendance *a = g_ptr_array_index (attendance, i);
+      g_autoptr (TdTrainee) t = NULL;
+
+      if (a->status == TD_ATTENDANCE_PRESENT)
+        continue;
+      t = td_store_get_trainee (demo_store, a->trainee_id, &error);
+      assert_contains (rollcall_text, t->name);
+      if (a->status == TD_ATTENDANCE_LEAVE)
+        {
+          g_autofree char *leave = g_strdup_printf ("%s請假", t->name);
+          assert_contains (rollcall_text, leave);
+          saw_leave = TRUE;
+        }
+    }
+  g_assert_true (saw_leave);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      TdSession *s = g_ptr_array_index (sessions, i);
+      g_autoptr (TdLecturer) l = s->lecturer_id ? td_store_get_lecturer (demo_store, s->lecturer_id,
+                                                                         &error)
+                                                : NULL;
+      assert_contains (schedule_text, s->subject);
+      if (l != NULL)
+        assert_contains (schedule_text, l->name);
+    }
+  assert_contains (schedule_text, course->counsellor_name);
+  for (guint i = 0; i < scores->len; i++)
+    saw_fail |= ((TdScore *) g_ptr_array_index (scores, i))->score < 60;
+  if (saw_fail)
+    assert_contains (scores_text, "不合格");
+  assert_contains (scores_text, "合格");
 }
 
 /* A valid certificate's number is listed; a voided one's is not. */
@@ -564,6 +625,7 @@ main (int argc, char **argv)
 
   add ("/forms/osh", test_forms_regime, GINT_TO_POINTER (FALSE));
   add ("/forms/health", test_forms_regime, GINT_TO_POINTER (TRUE));
+  add ("/forms/content", test_content, NULL);
   add ("/forms/signin/sessions", test_signin_sessions, NULL);
   add ("/forms/signin/long", test_long_signin, NULL);
   add ("/forms/roster/long", test_long_roster, NULL);
