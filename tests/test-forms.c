@@ -502,6 +502,58 @@ test_long_signin (Fixture *f, gconstpointer data)
   g_assert_null (strstr (last, "學員070"));
 }
 
+/* --- off the main loop --------------------------------------------------------- */
+
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  GError *error;
+} AsyncOutcome;
+
+static void
+render_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncOutcome *outcome = user_data;
+
+  outcome->ok = td_form_render_finish (result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static void
+test_render_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdCourse) course = find_demo_course (TD_REGIME_HEALTH, "health-doctor");
+  g_autofree char *path = g_build_filename (f->dir, "roster.pdf", NULL);
+  g_autoptr (GFile) output = g_file_new_for_path (path);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  AsyncOutcome outcome = { FALSE, FALSE, NULL };
+  g_autoptr (PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  td_form_render_async (demo_store, td_form_render_roster, course->id, output, NULL,
+                        render_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (outcome.error);
+  g_assert_true (outcome.ok);
+  doc = open_pdf (path);
+  text = document_text (doc);
+  assert_contains (text, "受訓人員名冊");
+
+  /* Cancelled before it starts: an error, and no file. */
+  g_unlink (path);
+  outcome = (AsyncOutcome) { FALSE, FALSE, NULL };
+  g_cancellable_cancel (cancellable);
+  td_form_render_async (demo_store, td_form_render_roster, course->id, output, cancellable,
+                        render_done_cb, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (outcome.ok);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&outcome.error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* --- merging ------------------------------------------------------------------ */
 
 static void
@@ -549,6 +601,39 @@ test_pdf_merge (Fixture *f, gconstpointer data)
   assert_contains (text, "訓練計畫報備書");
   assert_contains (text, "受訓人員名冊");
   assert_contains (text, "訓練課程表");
+}
+
+static void
+merge_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncOutcome *outcome = user_data;
+  gsize bytes = 0;
+
+  outcome->ok = td_pdf_merge_finish (result, &bytes, NULL, &outcome->error);
+  g_assert_true (!outcome->ok || bytes > 0);
+  outcome->done = TRUE;
+}
+
+static void
+test_pdf_merge_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdCourse) course = find_demo_course (TD_REGIME_OSH, "first-aid");
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *plan = render (td_form_render_plan, demo_store, course->id, f->dir, "a.pdf");
+  g_autofree char *out_path = g_build_filename (f->dir, "merged.pdf", NULL);
+  g_autoptr (GFile) out = g_file_new_for_path (out_path);
+  AsyncOutcome outcome = { FALSE, FALSE, NULL };
+  g_autoptr (PopplerDocument) doc = NULL;
+
+  g_ptr_array_add (inputs, g_file_new_for_path (plan));
+  g_ptr_array_add (inputs, g_file_new_for_path (plan));
+  td_pdf_merge_async (inputs, out, NULL, merge_done_cb, &outcome);
+  g_ptr_array_set_size (inputs, 0);   /* the merge works on its own copy */
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (outcome.error);
+  doc = open_pdf (out_path);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
 }
 
 /* A file that is not a PDF stops the merge; nothing is written. */
@@ -630,8 +715,10 @@ main (int argc, char **argv)
   add ("/forms/signin/long", test_long_signin, NULL);
   add ("/forms/roster/long", test_long_roster, NULL);
   add ("/forms/issuance/certificates", test_issuance_certificates, NULL);
+  add ("/forms/async", test_render_async, NULL);
   add ("/forms/merge", test_pdf_merge, NULL);
   add ("/forms/merge/bad-input", test_pdf_merge_bad_input, NULL);
+  add ("/forms/merge/async", test_pdf_merge_async, NULL);
   add ("/forms/no-cjk-font", test_no_cjk_font, NULL);
   status = g_test_run ();
   g_clear_object (&demo_store);

@@ -47,4 +47,12 @@ gboolean td_form_render_inservice_record (TdStore *store, gint64 course_id, GFil
 gboolean td_form_render_practicum (TdStore *store, gint64 course_id, GFile *output,
                                    GError **error);
 
+/* Renders in a worker thread, so a window stays responsive. The thread opens its own
+ * connection to @store's database file (SQLite connections are not shared between
+ * threads); @store itself is only read for its path. */
+void     td_form_render_async (TdStore *store, TdFormRenderFunc func, gint64 course_id,
+                               GFile *output, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+gboolean td_form_render_finish (GAsyncResult *result, GError **error);
+
 G_END_DECLS

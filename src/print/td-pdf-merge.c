@@ -132,3 +132,68 @@ td_pdf_merge (GPtrArray *input_files, GFile *output, gsize *out_bytes, gboolean 
     *out_over_limit = size > TD_PDF_UPLOAD_LIMIT;
   return TRUE;
 }
+
+typedef struct {
+  GPtrArray *inputs;
+  GFile *output;
+  gsize bytes;
+  gboolean over_limit;
+} MergeJob;
+
+static void
+merge_job_free (gpointer data)
+{
+  MergeJob *job = data;
+
+  g_ptr_array_unref (job->inputs);
+  g_object_unref (job->output);
+  g_free (job);
+}
+
+static void
+merge_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  MergeJob *job = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (td_pdf_merge (job->inputs, job->output, &job->bytes, &job->over_limit, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+td_pdf_merge_async (GPtrArray *input_files, GFile *output, GCancellable *cancellable,
+                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  MergeJob *job = g_new0 (MergeJob, 1);
+
+  /* A copy of the list: the caller may change its array while the thread reads. */
+  job->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < input_files->len; i++)
+    g_ptr_array_add (job->inputs, g_file_dup (g_ptr_array_index (input_files, i)));
+  job->output = g_file_dup (output);
+  g_task_set_source_tag (task, td_pdf_merge_async);
+  g_task_set_task_data (task, job, merge_job_free);
+  g_task_run_in_thread (task, merge_thread);
+}
+
+gboolean
+td_pdf_merge_finish (GAsyncResult *result, gsize *out_bytes, gboolean *out_over_limit,
+                     GError **error)
+{
+  MergeJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  if (out_bytes != NULL)
+    *out_bytes = job->bytes;
+  if (out_over_limit != NULL)
+    *out_over_limit = job->over_limit;
+  return TRUE;
+}

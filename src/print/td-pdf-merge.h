@@ -17,4 +17,11 @@ G_BEGIN_DECLS
 gboolean td_pdf_merge (GPtrArray *input_files, GFile *output, gsize *out_bytes,
                        gboolean *out_over_limit, GError **error);
 
+/* td_pdf_merge() in a worker thread. poppler documents are opened and read in that
+ * thread only. */
+void     td_pdf_merge_async (GPtrArray *input_files, GFile *output, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data);
+gboolean td_pdf_merge_finish (GAsyncResult *result, gsize *out_bytes, gboolean *out_over_limit,
+                              GError **error);
+
 G_END_DECLS
