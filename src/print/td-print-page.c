@@ -4,6 +4,8 @@
 #define G_LOG_DOMAIN "td-print"
 
 #include <cairo-pdf.h>
+#include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -29,12 +31,14 @@ struct _TdPrintDoc {
   TdPrintPageFunc header;
   gpointer header_data;
   TdPrintTable *table;      /* the open table, whose header repeats */
+  double header_bottom;     /* where the page header ends on this page */
 };
 
 struct _TdPrintTable {
   TdPrintDoc *doc;
   guint n_columns;
   double *x;                /* n_columns + 1 edges */
+  double header_height;
   char **headers;
   TdPrintAlign *align;
   double size;
@@ -65,6 +69,43 @@ apply_style (TdPrintDoc *doc, double width, const TdPrintStyle *style)
     }
 }
 
+/* Lists of names ("王小明、李大華") wrap between the names, never inside one: a run of
+ * up to LIST_ITEM_MAX characters between "、" is kept on one line. Longer runs (an
+ * address, a subject) still wrap anywhere. */
+#define LIST_SEPARATOR "、"
+#define LIST_ITEM_MAX 12
+
+static void
+set_layout_text (TdPrintDoc *doc, const char *text)
+{
+  PangoAttrList *attrs = NULL;
+  const char *item = text;
+
+  pango_layout_set_text (doc->layout, text, -1);
+  if (strstr (text, LIST_SEPARATOR) != NULL)
+    {
+      attrs = pango_attr_list_new ();
+      while (item != NULL && *item != '\0')
+        {
+          const char *sep = strstr (item, LIST_SEPARATOR);
+          const char *end = sep != NULL ? sep : item + strlen (item);
+
+          if (g_utf8_strlen (item, end - item) <= LIST_ITEM_MAX)
+            {
+              PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+              attr->start_index = item - text;
+              attr->end_index = end - text;
+              pango_attr_list_insert (attrs, attr);
+            }
+          item = sep != NULL ? sep + strlen (LIST_SEPARATOR) : NULL;
+        }
+    }
+  pango_layout_set_attributes (doc->layout, attrs);
+  if (attrs != NULL)
+    pango_attr_list_unref (attrs);
+}
+
 static void
 draw_footer (TdPrintDoc *doc)
 {
@@ -86,6 +127,7 @@ start_page (TdPrintDoc *doc)
   doc->y = MARGIN_TOP;
   if (doc->header != NULL)
     doc->header (doc, doc->header_data);
+  doc->header_bottom = doc->y;
   if (doc->table != NULL)
     draw_table_header (doc->table);
   doc->page_empty = TRUE;
@@ -296,7 +338,7 @@ td_print_measure (TdPrintDoc *doc, const char *text, double width, const TdPrint
   int h;
 
   apply_style (doc, width, style);
-  pango_layout_set_text (doc->layout, text != NULL ? text : "", -1);
+  set_layout_text (doc, text != NULL ? text : "");
   pango_layout_get_size (doc->layout, NULL, &h);
   return (double) h / PANGO_SCALE;
 }
@@ -366,17 +408,50 @@ measure_row (TdPrintTable *table, const char *const *cells, const TdPrintStyle *
   return height + 2 * CELL_PAD;
 }
 
+/* Draws the lines of @text that lie between @offset and @offset + @height (points
+ * from the top of the text) at @y. Lines outside are not drawn at all, so a row split
+ * over pages has each line once in the PDF and its text extracts cleanly. */
 static void
-draw_row (TdPrintTable *table, const char *const *cells, double height, gboolean bold,
-          gboolean header)
+draw_text_lines (TdPrintDoc *doc, const char *text, double x, double y, double width,
+                 const TdPrintStyle *style, double offset, double height)
+{
+  PangoLayoutIter *iter;
+
+  td_print_measure (doc, text, width, style);
+  iter = pango_layout_get_iter (doc->layout);
+  do
+    {
+      PangoRectangle logical;
+      double top, bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = (double) logical.y / PANGO_SCALE;
+      bottom = top + (double) logical.height / PANGO_SCALE;
+      if (top < offset - 0.5 || bottom > offset + height + 0.5)
+        continue;
+      cairo_move_to (doc->cr, x + (double) logical.x / PANGO_SCALE,
+                     y - offset + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      pango_cairo_show_layout_line (doc->cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Draws the part of a row from @offset (points into its cells' text) that is @height
+ * tall. A whole row (@offset 0, not @sliced) centres its cells vertically; the slices of
+ * a row split across pages show their text from the top, clipped to the slice. */
+static void
+draw_row_slice (TdPrintTable *table, const char *const *cells, double height, double offset,
+                gboolean sliced, gboolean header)
 {
   TdPrintDoc *doc = table->doc;
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      TdPrintStyle style = { table->size, bold, header ? TD_PRINT_ALIGN_CENTER : table->align[i],
+      TdPrintStyle style = { table->size, header, header ? TD_PRINT_ALIGN_CENTER : table->align[i],
                              TD_PRINT_WRAP };
       guint end = i + 1;
+      double x, w;
 
       if (cells[i] == NULL)
         continue;
@@ -385,11 +460,119 @@ draw_row (TdPrintTable *table, const char *const *cells, double height, gboolean
       /* A merged cell right of the first column holds running text (a list of names). */
       if (!header && i > 0 && end > i + 1)
         style.align = TD_PRINT_ALIGN_LEFT;
-      td_print_rect (doc, table->x[i], doc->y, table->x[end] - table->x[i], height);
-      td_print_text (doc, cells[i], table->x[i] + CELL_PAD, doc->y + CELL_PAD,
-                     table->x[end] - table->x[i] - 2 * CELL_PAD, height - 2 * CELL_PAD, &style);
+      x = table->x[i];
+      w = table->x[end] - x;
+      td_print_rect (doc, x, doc->y, w, height);
+      if (sliced)
+        draw_text_lines (doc, cells[i], x + CELL_PAD, doc->y + CELL_PAD, w - 2 * CELL_PAD,
+                         &style, offset, height - 2 * CELL_PAD);
+      else
+        td_print_text (doc, cells[i], x + CELL_PAD, doc->y + CELL_PAD, w - 2 * CELL_PAD,
+                       height - 2 * CELL_PAD, &style);
     }
   td_print_doc_skip (doc, height);
+}
+
+static void
+draw_row (TdPrintTable *table, const char *const *cells, double height, gboolean header)
+{
+  draw_row_slice (table, cells, height, 0, FALSE, header);
+}
+
+/* Where the lines of the tallest cell of a row end (points from the top of its text):
+ * the places a row split over pages may break. Every cell uses one font and size, so
+ * the lines of the other cells end at the same places. */
+static GArray *
+row_line_ends (TdPrintTable *table, const char *const *cells, const TdPrintStyle *style)
+{
+  TdPrintDoc *doc = table->doc;
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (double));
+  double tallest = -1;
+  guint best = 0, best_end = 1;
+  PangoLayoutIter *iter;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      guint end = i + 1;
+      double h;
+
+      if (cells[i] == NULL)
+        continue;
+      while (end < table->n_columns && cells[end] == NULL)
+        end++;
+      h = td_print_measure (doc, cells[i], table->x[end] - table->x[i] - 2 * CELL_PAD, style);
+      if (h > tallest)
+        tallest = h, best = i, best_end = end;
+    }
+  td_print_measure (doc, cells[best], table->x[best_end] - table->x[best] - 2 * CELL_PAD, style);
+  iter = pango_layout_get_iter (doc->layout);
+  do
+    {
+      PangoRectangle logical;
+      double bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+      g_array_append_val (ends, bottom);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return ends;
+}
+
+/* The furthest line end within @limit past @offset, or the next one when none is (a
+ * line is never cut). */
+static double
+slice_end (GArray *ends, double offset, double limit, double text)
+{
+  double best = -1;
+
+  for (guint i = 0; i < ends->len; i++)
+    {
+      double end = g_array_index (ends, double, i);
+
+      if (end <= offset + 0.5)
+        continue;
+      if (end <= offset + limit)
+        best = end;
+      else
+        return best > 0 ? best : -end;   /* negative: only fits on a fresh page */
+    }
+  /* Every line left fits; past the last one there is only the row's padding. */
+  return text;
+}
+
+/* A row taller than a whole page goes on in slices, each ending on a line boundary. */
+static void
+draw_row_split (TdPrintTable *table, const char *const *cells, double height)
+{
+  TdPrintStyle style = { table->size, FALSE, TD_PRINT_ALIGN_LEFT, TD_PRINT_WRAP };
+  TdPrintDoc *doc = table->doc;
+  g_autoptr (GArray) ends = row_line_ends (table, cells, &style);
+  double text = height - 2 * CELL_PAD, offset = 0;
+
+  while (offset < text - 0.5)
+    {
+      double room = td_print_doc_bottom (doc) - doc->y - 2 * CELL_PAD;
+      double end = slice_end (ends, offset, room, text);
+      gboolean fresh = doc->y <= doc->header_bottom + table->header_height + 0.5;
+
+      if (end < 0 && !fresh)
+        {
+          td_print_doc_new_page (doc);
+          continue;
+        }
+      end = MIN (fabs (end), text);
+      /* Once every line is placed, padding below the last one is cut to the page rather
+       * than carried to a page of its own. */
+      draw_row_slice (table, cells,
+                      (end >= text ? MIN (end - offset, MAX (room, 0)) : end - offset)
+                        + 2 * CELL_PAD,
+                      offset, TRUE, FALSE);
+      offset = end;
+      if (offset < text - 0.5)
+        td_print_doc_new_page (doc);
+    }
 }
 
 static void
@@ -399,7 +582,8 @@ draw_table_header (TdPrintTable *table)
   const char *const *cells = (const char *const *) table->headers;
   double height = measure_row (table, cells, &style);
 
-  draw_row (table, cells, MAX (height, table->size * 2.2), TRUE, TRUE);
+  table->header_height = MAX (height, table->size * 2.2);
+  draw_row (table, cells, table->header_height, TRUE);
 }
 
 TdPrintTable *
@@ -436,9 +620,17 @@ td_print_table_row (TdPrintTable *table, const char *const *cells, double min_he
 {
   TdPrintStyle style = { table->size, FALSE, TD_PRINT_ALIGN_LEFT, TD_PRINT_WRAP };
   double height = MAX (measure_row (table, cells, &style), min_height);
+  TdPrintDoc *doc = table->doc;
+  double fresh_page = td_print_doc_bottom (doc) - doc->header_bottom - table->header_height;
 
-  td_print_doc_ensure_space (table->doc, height);
-  draw_row (table, cells, height, FALSE, FALSE);
+  /* A row moves to the next page whole when it fits there; only a row taller than a
+   * page is split. */
+  if (doc->y + height > td_print_doc_bottom (doc) && height <= fresh_page)
+    td_print_doc_new_page (doc);
+  if (doc->y + height <= td_print_doc_bottom (doc))
+    draw_row (table, cells, height, FALSE);
+  else
+    draw_row_split (table, cells, height);
 }
 
 double
