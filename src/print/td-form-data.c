@@ -84,6 +84,27 @@ add_session_lecturers (TdFormData *data, TdStore *store, GError **error)
   return TRUE;
 }
 
+static char *
+cell_key (gint64 session_id, gint64 trainee_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, session_id, trainee_id);
+}
+
+/* Forms look attendance up per trainee × session; index it once. */
+static void
+index_attendance (TdFormData *data)
+{
+  data->by_cell = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  data->recorded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < data->attendance->len; i++)
+    {
+      TdAttendance *a = g_ptr_array_index (data->attendance, i);
+
+      g_hash_table_insert (data->by_cell, cell_key (a->session_id, a->trainee_id), a);
+      g_hash_table_add (data->recorded, g_memdup2 (&a->session_id, sizeof (gint64)));
+    }
+}
+
 TdFormData *
 td_form_data_load (TdStore *store, gint64 course_id, GError **error)
 {
@@ -100,6 +121,7 @@ td_form_data_load (TdStore *store, gint64 course_id, GError **error)
       || !(data->scores = td_store_list_scores (store, course_id, error))
       || !(data->certificates = load_certificates (store, course_id, error)))
     return NULL;
+  index_attendance (data);
   data->category_name = lookup_category_name (data->course);
   pass_mark = td_store_get_setting (store, "pass-mark", "60");
   data->pass_mark = g_ascii_strtod (pass_mark, NULL);
@@ -118,6 +140,8 @@ td_form_data_free (TdFormData *data)
   g_clear_pointer (&data->attendance, g_ptr_array_unref);
   g_clear_pointer (&data->scores, g_ptr_array_unref);
   g_clear_pointer (&data->certificates, g_hash_table_unref);
+  g_clear_pointer (&data->by_cell, g_hash_table_unref);
+  g_clear_pointer (&data->recorded, g_hash_table_unref);
   g_free (data);
 }
 
@@ -130,23 +154,15 @@ td_form_data_is_health (TdFormData *data)
 const TdAttendance *
 td_form_data_attendance (TdFormData *data, gint64 session_id, gint64 trainee_id)
 {
-  for (guint i = 0; i < data->attendance->len; i++)
-    {
-      const TdAttendance *a = g_ptr_array_index (data->attendance, i);
+  g_autofree char *key = cell_key (session_id, trainee_id);
 
-      if (a->session_id == session_id && a->trainee_id == trainee_id)
-        return a;
-    }
-  return NULL;
+  return g_hash_table_lookup (data->by_cell, key);
 }
 
 gboolean
 td_form_data_session_recorded (TdFormData *data, gint64 session_id)
 {
-  for (guint i = 0; i < data->attendance->len; i++)
-    if (((TdAttendance *) g_ptr_array_index (data->attendance, i))->session_id == session_id)
-      return TRUE;
-  return FALSE;
+  return g_hash_table_contains (data->recorded, &session_id);
 }
 
 static int

@@ -23,6 +23,8 @@ typedef struct {
   GPtrArray *attendance;    /* TdAttendance*, current state per trainee × session */
   GPtrArray *scores;        /* TdScore* */
   GHashTable *certificates; /* trainee id (gint64*) → TdFormCertificate*, valid ones */
+  GHashTable *by_cell;      /* "session:trainee" → TdAttendance* (in attendance) */
+  GHashTable *recorded;     /* session ids (gint64*) with anything recorded */
   double pass_mark;         /* setting "pass-mark", default 60 */
 } TdFormData;
 
