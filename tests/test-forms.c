@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -554,6 +555,36 @@ test_render_async (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A course with no trainees and no timetable still prints every form: blank sheets to
+ * fill in by hand, with their title blocks. */
+static void
+test_empty_course (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+  gint64 course_id;
+
+  f->store = build_long_course (f, 0, &course_id);
+  sessions = td_store_list_sessions (f->store, course_id, &error);
+  g_assert_true (td_store_delete_session (f->store,
+                                          ((TdSession *) g_ptr_array_index (sessions, 0))->id,
+                                          &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (form_cases); i++)
+    {
+      const FormCase *fc = &form_cases[i];
+      g_autofree char *path = render (fc->func, f->store, course_id, f->dir, "empty.pdf");
+      g_autoptr (PopplerDocument) doc = open_pdf (path);
+      g_autofree char *text = document_text (doc);
+
+      g_test_message ("form %s", fc->name);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
+      assert_a4 (doc, fc->landscape);
+      assert_contains (text, fc->osh_title ? fc->osh_title : "受訓學員結業證書核發清冊");
+      assert_contains (text, "測試訓練中心");
+    }
+}
+
 static guint
 count_occurrences (const char *haystack, const char *needle)
 {
@@ -753,6 +784,8 @@ main (int argc, char **argv)
   g_autofree char *db = NULL;
   int status;
 
+  /* Messages name Chinese text: print it as UTF-8, not as "?". */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   shared_dir = g_dir_make_tmp ("test-forms-demo-XXXXXX", &error);
   g_assert_no_error (error);
@@ -769,6 +802,7 @@ main (int argc, char **argv)
   add ("/forms/signin/long", test_long_signin, NULL);
   add ("/forms/roster/long", test_long_roster, NULL);
   add ("/forms/rollcall/split-rows", test_rollcall_split_rows, NULL);
+  add ("/forms/empty-course", test_empty_course, NULL);
   add ("/forms/issuance/certificates", test_issuance_certificates, NULL);
   add ("/forms/async", test_render_async, NULL);
   add ("/forms/merge", test_pdf_merge, NULL);

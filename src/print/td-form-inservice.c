@@ -78,7 +78,8 @@ hours_list_body (TdPrintDoc *doc, TdFormData *data)
 
 #define RECORD_HEIGHT 190.0
 
-/* One trainee's 格式十七 record: who, then the table of the certificate's back. */
+/* One trainee's 格式十七 record: who, then the table of the certificate's back. With no
+ * @e, a record of the course with the person's fields left blank. */
 static void
 draw_record (TdPrintDoc *doc, TdFormData *data, TdEnrolment *e)
 {
@@ -87,8 +88,8 @@ draw_record (TdPrintDoc *doc, TdFormData *data, TdEnrolment *e)
     { "訓練單位", 2.4, TD_PRINT_ALIGN_LEFT }, { "章戳", 1.4, TD_PRINT_ALIGN_CENTER },
   };
   TdPrintStyle title = { 13, TRUE, TD_PRINT_ALIGN_CENTER, TD_PRINT_WRAP };
-  TdTrainee *t = e->trainee;
-  g_autofree char *birth = td_form_roc (t->birth_date);
+  TdTrainee *t = e != NULL ? e->trainee : NULL;
+  g_autofree char *birth = td_form_roc (t != NULL ? t->birth_date : NULL);
   g_autofree char *span = td_form_roc_span (data->course->start_date, data->course->end_date);
   g_autofree char *hours = NULL;
   g_autofree char *remark = NULL;
@@ -96,8 +97,9 @@ draw_record (TdPrintDoc *doc, TdFormData *data, TdEnrolment *e)
   g_autofree char *year = NULL;
   g_autoptr (TdPrintTable) table = NULL;
   const TdFormField fields[] = {
-    { "姓名", t->name, FALSE }, { "出生年月日", birth, FALSE },
-    { "身分證統一編號", t->national_id, FALSE }, { "期別", data->course->period, FALSE },
+    { "姓名", t != NULL ? t->name : NULL, FALSE }, { "出生年月日", birth, FALSE },
+    { "身分證統一編號", t != NULL ? t->national_id : NULL, FALSE },
+    { "期別", data->course->period, FALSE },
     { "訓練日期", span, TRUE },
   };
 
@@ -105,7 +107,13 @@ draw_record (TdPrintDoc *doc, TdFormData *data, TdEnrolment *e)
   td_print_paragraph (doc, "在職教育訓練紀錄", &title);
   td_print_doc_skip (doc, 4);
   td_form_draw_heading (doc, "", fields, G_N_ELEMENTS (fields));
-  trainee_hours (data, e, &hours, &remark);
+  if (e != NULL)
+    trainee_hours (data, e, &hours, &remark);
+  else
+    {
+      hours = td_form_hours (td_form_data_total_minutes (data));
+      remark = g_strdup ("");
+    }
   name = g_strdup_printf ("%s（%s 小時）%s", data->category_name, hours, remark);
   year = g_strdup_printf ("%d", data->course->end_date ? atoi (data->course->end_date) - 1911 : 0);
   table = td_print_table_new (doc, columns, G_N_ELEMENTS (columns), 9);
@@ -129,6 +137,8 @@ inservice_body (TdPrintDoc *doc, gpointer user_data, GError **error)
     return hours_list_body (doc, data);
   for (guint i = 0; i < data->enrolments->len; i++)
     draw_record (doc, data, g_ptr_array_index (data->enrolments, i));
+  if (data->enrolments->len == 0)
+    draw_record (doc, data, NULL);
   return TRUE;
 }
 
