@@ -307,13 +307,33 @@ td_form_str (const char *text)
 
 /* --- drawing --------------------------------------------------------------- */
 
+static char *
+field_text (const TdFormField *field)
+{
+  return g_strdup_printf ("%s：%s", field->label, td_form_str (field->value));
+}
+
 static double
 draw_field (TdPrintDoc *doc, const TdFormField *field, double x, double width)
 {
   TdPrintStyle style = { 10, FALSE, TD_PRINT_ALIGN_LEFT, TD_PRINT_WRAP };
-  g_autofree char *text = g_strdup_printf ("%s：%s", field->label, td_form_str (field->value));
+  g_autofree char *text = field_text (field);
 
   return td_print_text (doc, text, x, td_print_doc_get_y (doc), width, 0, &style);
+}
+
+/* Two fields share a line only when each fits its half on one line. */
+static gboolean
+fields_pair (TdPrintDoc *doc, const TdFormField *a, const TdFormField *b, double half)
+{
+  TdPrintStyle style = { 10, FALSE, TD_PRINT_ALIGN_LEFT, TD_PRINT_WRAP };
+  g_autofree char *ta = field_text (a);
+  g_autofree char *tb = field_text (b);
+  double line = td_print_measure (doc, "國", half, &style);
+
+  return !a->full_width && !b->full_width
+         && td_print_measure (doc, ta, half, &style) <= line * 1.5
+         && td_print_measure (doc, tb, half, &style) <= line * 1.5;
 }
 
 void
@@ -332,7 +352,7 @@ td_form_draw_heading (TdPrintDoc *doc, const char *title, const TdFormField *fie
     {
       double h;
 
-      if (fields[i].full_width || i + 1 == n_fields || fields[i + 1].full_width)
+      if (i + 1 == n_fields || !fields_pair (doc, &fields[i], &fields[i + 1], width / 2 - 6))
         h = draw_field (doc, &fields[i], left, width);
       else
         {

@@ -16,7 +16,8 @@
 #define LABEL_WIDTH     58.0
 #define SEAT_NO_HEIGHT  13.0
 #define NAME_HEIGHT     20.0
-#define SIGN_HEIGHT     19.0
+#define SIGN_HEIGHT     19.0     /* each of the two signature boxes, at most */
+#define SIGN_MIN_HEIGHT 13.0
 #define FOOT_HEIGHT     26.0
 
 static const char *const remarks[] = {
@@ -110,7 +111,8 @@ draw_label_cell (TdPrintDoc *doc, const char *text, double y, double h, double s
 }
 
 static void
-draw_seat (TdPrintDoc *doc, TdFormData *data, int seat, double x, double y, double w)
+draw_seat (TdPrintDoc *doc, TdFormData *data, int seat, double x, double y, double w,
+           double sign_h)
 {
   TdPrintStyle number = { 8, FALSE, TD_PRINT_ALIGN_CENTER, TD_PRINT_ELLIPSIZE };
   TdPrintStyle name = { 9, FALSE, TD_PRINT_ALIGN_CENTER, TD_PRINT_WRAP };
@@ -127,12 +129,12 @@ draw_seat (TdPrintDoc *doc, TdFormData *data, int seat, double x, double y, doub
   td_print_rect (doc, x, y, w, NAME_HEIGHT);
   td_print_text (doc, td_form_str (name_text), x + 1, y, w - 2, NAME_HEIGHT, &name);
   y += NAME_HEIGHT;
-  td_print_rect (doc, x, y, w, 2 * SIGN_HEIGHT);
-  td_print_hline (doc, x, x + w, y + SIGN_HEIGHT, TRUE);
+  td_print_rect (doc, x, y, w, 2 * sign_h);
+  td_print_hline (doc, x, x + w, y + sign_h, TRUE);
 }
 
 static void
-draw_seat_row (TdPrintDoc *doc, TdFormData *data, int first_seat)
+draw_seat_row (TdPrintDoc *doc, TdFormData *data, int first_seat, double sign_h)
 {
   double y = td_print_doc_get_y (doc);
   double x = td_print_doc_left (doc) + LABEL_WIDTH;
@@ -141,12 +143,11 @@ draw_seat_row (TdPrintDoc *doc, TdFormData *data, int first_seat)
 
   draw_label_cell (doc, "座號", y, SEAT_NO_HEIGHT, 8);
   draw_label_cell (doc, health ? "受訓人員姓名" : "學員姓名", y + SEAT_NO_HEIGHT, NAME_HEIGHT, 8);
-  draw_label_cell (doc, "簽名（簽到）", y + SEAT_NO_HEIGHT + NAME_HEIGHT, SIGN_HEIGHT, 7.5);
-  draw_label_cell (doc, "簽名（簽退）", y + SEAT_NO_HEIGHT + NAME_HEIGHT + SIGN_HEIGHT,
-                   SIGN_HEIGHT, 7.5);
+  draw_label_cell (doc, "簽名（簽到）", y + SEAT_NO_HEIGHT + NAME_HEIGHT, sign_h, 7.5);
+  draw_label_cell (doc, "簽名（簽退）", y + SEAT_NO_HEIGHT + NAME_HEIGHT + sign_h, sign_h, 7.5);
   for (int i = 0; i < SEATS_PER_ROW; i++)
-    draw_seat (doc, data, first_seat + i, x + i * w, y, w);
-  td_print_doc_skip (doc, SEAT_NO_HEIGHT + NAME_HEIGHT + 2 * SIGN_HEIGHT);
+    draw_seat (doc, data, first_seat + i, x + i * w, y, w, sign_h);
+  td_print_doc_skip (doc, SEAT_NO_HEIGHT + NAME_HEIGHT + 2 * sign_h);
 }
 
 /* 出席人數 / 缺課人數 of a session whose attendance was recorded; blank otherwise. */
@@ -203,11 +204,30 @@ draw_foot (TdPrintDoc *doc, SheetContext *ctx)
   td_form_draw_notes (doc, "備註：", remarks, 8);
 }
 
+/* The signature boxes' height that keeps the sheet on one page: a long unit title or
+ * address makes the title block taller, and the boxes give way, down to a floor. */
+static double
+fit_sign_height (TdPrintDoc *doc)
+{
+  TdPrintStyle style = { 8, FALSE, TD_PRINT_ALIGN_LEFT, TD_PRINT_WRAP };
+  double notes = 4 + td_print_measure (doc, "備註：", td_print_doc_width (doc), &style);
+  int rows = SEATS_PER_PAGE / SEATS_PER_ROW;
+  double room, fit;
+
+  for (guint i = 0; remarks[i] != NULL; i++)
+    notes += td_print_measure (doc, remarks[i], td_print_doc_width (doc), &style);
+  room = td_print_doc_bottom (doc) - td_print_doc_get_y (doc) - FOOT_HEIGHT - notes;
+  fit = (room / rows - SEAT_NO_HEIGHT - NAME_HEIGHT) / 2;
+  return CLAMP (fit, SIGN_MIN_HEIGHT, SIGN_HEIGHT);
+}
+
 static void
 draw_sheet (TdPrintDoc *doc, SheetContext *ctx, int first_seat)
 {
+  double sign_h = fit_sign_height (doc);
+
   for (int row = 0; row < SEATS_PER_PAGE / SEATS_PER_ROW; row++)
-    draw_seat_row (doc, ctx->data, first_seat + row * SEATS_PER_ROW);
+    draw_seat_row (doc, ctx->data, first_seat + row * SEATS_PER_ROW, sign_h);
   draw_foot (doc, ctx);
 }
 
