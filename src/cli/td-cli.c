@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-cli-check.h"
 #include "td-cli-private.h"
 #include "td-i18n.h"
 
@@ -24,6 +25,8 @@ static const TdCliCommand usage_lines[] = {
     N_("enrol the rows of a roster CSV (附表八 columns)") },
   { "roster", td_cli_roster, "roster export --course ID [-o FILE.csv]",
     N_("write a course roster as CSV") },
+  { "check", td_cli_check, "check [--course ID | --trainee ID] [--json] [--today YYYY-MM-DD]",
+    N_("check courses against the rules of their regime; exit 1 when errors are found") },
   { "print", td_cli_print, "print FORM --course ID -o FILE.pdf",
     N_("print a statutory form of a course as PDF") },
   { "print", td_cli_print, "print --list", N_("list the forms") },
