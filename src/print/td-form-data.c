@@ -7,6 +7,7 @@
 #include "td-catalogue.h"
 #include "td-form-data.h"
 #include "td-roc-date.h"
+#include "td-rules.h"
 #include "td-store-private.h"
 
 static void
@@ -105,6 +106,60 @@ index_attendance (TdFormData *data)
     }
 }
 
+/* The dismissal fraction of the pack, for the forms' "over one fifth" lists. A pack
+ * without the rule (vr-ce, hours) keeps the fraction the forms' headings print. */
+static void
+read_dismissal_fraction (TdFormData *data, TdRulePack *pack)
+{
+  GPtrArray *entries = td_rule_pack_get_entries (pack);
+
+  data->dismissal_numerator = 1;
+  data->dismissal_denominator = 5;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TdRuleEntry *entry = g_ptr_array_index (entries, i);
+      TdRuleParam *param;
+
+      if (g_strcmp0 (entry->id, "attendance.dismissal") != 0
+          || (param = g_hash_table_lookup (entry->params, "fraction")) == NULL
+          || param->unit != TD_RULE_UNIT_FRACTION || param->denominator <= 0)
+        continue;
+      data->dismissal_numerator = param->value;
+      data->dismissal_denominator = param->denominator;
+    }
+}
+
+/* Absence as `tdesk check` counts it, so the forms and the rule findings agree. */
+static gboolean
+load_absence (TdFormData *data, TdStore *store, GError **error)
+{
+  g_autoptr (TdCourseSnapshot) snapshot = td_course_snapshot_load (store, data->course->id, error);
+  g_autoptr (TdRulePack) pack = NULL;
+  const TdRuleParam *late;
+
+  if (snapshot == NULL
+      || (pack = td_rule_pack_load_for_regime (data->course->regime, error)) == NULL)
+    return FALSE;
+  read_dismissal_fraction (data, pack);
+  late = td_rule_pack_get_time_param (pack, "late-after");
+  data->late_after = late != NULL ? (int) late->value : -1;
+  if (td_rule_pack_get_time_param (pack, "period") == NULL)
+    return TRUE;
+  data->absent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < data->enrolments->len; i++)
+    {
+      TdEnrolment *e = g_ptr_array_index (data->enrolments, i);
+      TdAttendanceSummary summary;
+
+      if (!td_rules_summarise_attendance (snapshot, pack, e->trainee->id, data->today, &summary,
+                                          error))
+        return FALSE;
+      g_hash_table_insert (data->absent, g_memdup2 (&e->trainee->id, sizeof (gint64)),
+                           g_memdup2 (&summary.absent_minutes, sizeof (gint64)));
+    }
+  return TRUE;
+}
+
 TdFormData *
 td_form_data_load (TdStore *store, gint64 course_id, GError **error)
 {
@@ -122,6 +177,9 @@ td_form_data_load (TdStore *store, gint64 course_id, GError **error)
       || !(data->certificates = load_certificates (store, course_id, error)))
     return NULL;
   index_attendance (data);
+  data->today = td_iso_date_today ();
+  if (!load_absence (data, store, error))
+    return NULL;
   data->category_name = lookup_category_name (data->course);
   pass_mark = td_store_get_setting (store, "pass-mark", "60");
   data->pass_mark = g_ascii_strtod (pass_mark, NULL);
@@ -134,6 +192,7 @@ td_form_data_free (TdFormData *data)
   g_clear_pointer (&data->unit, td_unit_free);
   g_clear_object (&data->course);
   g_free (data->category_name);
+  g_free (data->today);
   g_clear_pointer (&data->sessions, g_ptr_array_unref);
   g_clear_pointer (&data->lecturers, g_ptr_array_unref);
   g_clear_pointer (&data->enrolments, g_ptr_array_unref);
@@ -142,6 +201,7 @@ td_form_data_free (TdFormData *data)
   g_clear_pointer (&data->certificates, g_hash_table_unref);
   g_clear_pointer (&data->by_cell, g_hash_table_unref);
   g_clear_pointer (&data->recorded, g_hash_table_unref);
+  g_clear_pointer (&data->absent, g_hash_table_unref);
   g_free (data);
 }
 
@@ -160,9 +220,11 @@ td_form_data_attendance (TdFormData *data, gint64 session_id, gint64 trainee_id)
 }
 
 gboolean
-td_form_data_session_recorded (TdFormData *data, gint64 session_id)
+td_form_data_session_counts (TdFormData *data, TdSession *session)
 {
-  return g_hash_table_contains (data->recorded, &session_id);
+  int cmp = g_strcmp0 (session->date, data->today);
+
+  return cmp < 0 || (cmp == 0 && g_hash_table_contains (data->recorded, &session->id));
 }
 
 static int
@@ -193,7 +255,7 @@ missed_minutes (TdFormData *data, gint64 trainee_id, gboolean practicum_only)
 
       if (practicum_only && session->mode != TD_SESSION_MODE_PRACTICUM)
         continue;
-      if (!td_form_data_session_recorded (data, session->id))
+      if (!td_form_data_session_counts (data, session))
         continue;
       a = td_form_data_attendance (data, session->id, trainee_id);
       /* No row for a recorded session means the trainee was not there (DESIGN.md). */
@@ -206,7 +268,27 @@ missed_minutes (TdFormData *data, gint64 trainee_id, gboolean practicum_only)
 int
 td_form_data_absent_minutes (TdFormData *data, gint64 trainee_id)
 {
-  return missed_minutes (data, trainee_id, FALSE);
+  gint64 *minutes = data->absent ? g_hash_table_lookup (data->absent, &trainee_id) : NULL;
+
+  return minutes != NULL ? (int) *minutes : missed_minutes (data, trainee_id, FALSE);
+}
+
+gboolean
+td_form_data_signed_in_late (TdFormData *data, TdSession *session, const TdAttendance *attendance)
+{
+  int start = td_time_parse_minutes (session->start_time);
+  int in = attendance->in_time ? td_time_parse_minutes (attendance->in_time) : -1;
+
+  return data->late_after >= 0 && start >= 0 && in >= 0 && in - start > data->late_after;
+}
+
+gboolean
+td_form_data_absence_dismisses (TdFormData *data, gint64 trainee_id)
+{
+  gint64 total = td_form_data_total_minutes (data);
+  gint64 absent = td_form_data_absent_minutes (data, trainee_id);
+
+  return total > 0 && absent * data->dismissal_denominator >= total * data->dismissal_numerator;
 }
 
 int
@@ -251,12 +333,11 @@ course_has_test (TdFormData *data)
 gboolean
 td_form_data_is_eligible (TdFormData *data, TdEnrolment *enrolment)
 {
-  int total = td_form_data_total_minutes (data);
   const TdScore *score;
 
   if (enrolment->status == TD_ENROLMENT_DISMISSED || enrolment->status == TD_ENROLMENT_FAILED)
     return FALSE;
-  if (total > 0 && td_form_data_absent_minutes (data, enrolment->trainee->id) * 5 >= total)
+  if (td_form_data_absence_dismisses (data, enrolment->trainee->id))
     return FALSE;
   if (enrolment->status == TD_ENROLMENT_PASSED || !course_has_test (data))
     return TRUE;

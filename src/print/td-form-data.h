@@ -25,7 +25,15 @@ typedef struct {
   GHashTable *certificates; /* trainee id (gint64*) → TdFormCertificate*, valid ones */
   GHashTable *by_cell;      /* "session:trainee" → TdAttendance* (in attendance) */
   GHashTable *recorded;     /* session ids (gint64*) with anything recorded */
+  char *today;              /* ISO, when the data was loaded */
   double pass_mark;         /* setting "pass-mark", default 60 */
+  /* Absent minutes per trainee (gint64* → gint64*) as the rules' time model counts
+   * them (late periods are truant); NULL for regimes whose pack counts no attendance. */
+  GHashTable *absent;
+  int late_after;                /* minutes after a period starts that make a sign-in
+                                  * late (the pack's "late-after"), -1 when none */
+  gint64 dismissal_numerator;    /* the pack's attendance.dismissal fraction */
+  gint64 dismissal_denominator;
 } TdFormData;
 
 /* One line of a form's title block: "label：value". */
@@ -42,11 +50,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdFormData, td_form_data_free)
 gboolean            td_form_data_is_health (TdFormData *data);
 const TdAttendance *td_form_data_attendance (TdFormData *data, gint64 session_id,
                                              gint64 trainee_id);
-/* TRUE once anything was recorded for the session (its roll can be read). */
-gboolean            td_form_data_session_recorded (TdFormData *data, gint64 session_id);
+/* Whether the session's roll can be read, as the rules' time model has it: a session
+ * dated before today counts (nobody recorded = everybody absent), today's once anything
+ * was recorded, a later one not yet. */
+gboolean            td_form_data_session_counts (TdFormData *data, TdSession *session);
 int                 td_form_data_total_minutes (TdFormData *data);
-/* Minutes of recorded sessions the trainee did not attend (leave or absent). */
+/* Leave + truant minutes: the rules' time model (td_rules_summarise_attendance) where the
+ * regime's pack has one, else the minutes of recorded sessions the trainee missed. */
 int                 td_form_data_absent_minutes (TdFormData *data, gint64 trainee_id);
+/* Absence reaches the pack's dismissal fraction (1/5: OSH art. 33(2), directive 七). */
+gboolean            td_form_data_absence_dismisses (TdFormData *data, gint64 trainee_id);
+/* Signed in to the session later than the pack's "late-after" past its start. */
+gboolean            td_form_data_signed_in_late (TdFormData *data, TdSession *session,
+                                                 const TdAttendance *attendance);
 /* Minutes of recorded practicum (實習/實作) sessions the trainee missed. */
 int                 td_form_data_missed_practicum_minutes (TdFormData *data, gint64 trainee_id);
 const TdLecturer   *td_form_data_lecturer (TdFormData *data, gint64 lecturer_id);

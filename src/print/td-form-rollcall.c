@@ -53,6 +53,10 @@ describe_session (TdFormData *data, TdSession *session, GString *names, GString 
       if (a != NULL && a->status == TD_ATTENDANCE_PRESENT)
         {
           (*n_present)++;
+          /* 附表十三 備註一: late past the limit counts as truancy for that period. */
+          if (td_form_data_signed_in_late (data, session, a))
+            g_string_append_printf (remarks, "%s%s遲到 %s", remarks->len > 0 ? "、" : "",
+                                    e->trainee->name, a->in_time);
           continue;
         }
       g_string_append_printf (names, "%s%s", sep, e->trainee->name);
@@ -79,7 +83,7 @@ session_row (TdPrintTable *table, TdFormData *data, guint index)
   g_autofree char *count = NULL;
   int present = 0;
 
-  if (td_form_data_session_recorded (data, session->id))
+  if (td_form_data_session_counts (data, session))
     {
       describe_session (data, session, names, seats, remarks, &present);
       count = g_strdup_printf ("%d", present);
@@ -99,8 +103,6 @@ static void
 closing_lists (TdFormData *data, GString *over, GString *makeup, GString *practicum,
                int counts[4])
 {
-  int total = td_form_data_total_minutes (data);
-
   for (guint i = 0; i < data->enrolments->len; i++)
     {
       TdEnrolment *e = g_ptr_array_index (data->enrolments, i);
@@ -108,7 +110,7 @@ closing_lists (TdFormData *data, GString *over, GString *makeup, GString *practi
       int missed_practicum = td_form_data_missed_practicum_minutes (data, e->trainee->id);
       g_autofree char *hours = td_form_hours (absent);
 
-      if (total > 0 && absent * 5 >= total)
+      if (td_form_data_absence_dismisses (data, e->trainee->id))
         g_string_append_printf (over, "%s%s（%d）", counts[0]++ ? "、" : "", e->trainee->name,
                                 e->seq);
       if (absent > 0 && e->status != TD_ENROLMENT_DISMISSED)

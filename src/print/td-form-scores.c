@@ -16,11 +16,9 @@ scores_title (TdFormData *data)
 static const char *
 score_remark (TdFormData *data, TdEnrolment *e)
 {
-  int total = td_form_data_total_minutes (data);
-
   if (e->status == TD_ENROLMENT_DISMISSED)
     return "退訓";
-  if (total > 0 && td_form_data_absent_minutes (data, e->trainee->id) * 5 >= total)
+  if (td_form_data_absence_dismisses (data, e->trainee->id))
     return "缺課超過五分之一";
   return "";
 }

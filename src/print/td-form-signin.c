@@ -156,7 +156,7 @@ count_session (TdFormData *data, TdSession *session, char **present, char **abse
 {
   int n_present = 0, n_absent = 0;
 
-  if (session == NULL || !td_form_data_session_recorded (data, session->id))
+  if (session == NULL || !td_form_data_session_counts (data, session))
     {
       *present = g_strdup ("出席人數　　　人");
       *absent = g_strdup ("缺課人數　　　人");
