@@ -1,6 +1,7 @@
 /* td-form-inservice.c — in-service training records: 在職教育訓練受訓人員時數登錄清冊
  * (health 附表十二), and 在職教育訓練紀錄 (OSH 格式十七), the record handed to each trainee
- * who has no certificate whose back could carry it (OSH art. 33(3)).
+ * whose certificate's back does not carry it (OSH rules: 結業證書（格式十一）背面記錄或發給
+ * 在職教育訓練紀錄（格式十七）).
  *
  * Hours are registered only for trainees who attended every session: an in-service
  * trainee who missed any course gets none (directive 十三). */
