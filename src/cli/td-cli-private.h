@@ -65,6 +65,8 @@ int td_cli_init (int argc, char **argv);
 int td_cli_validate_id (int argc, char **argv);
 int td_cli_course (int argc, char **argv);
 int td_cli_roster (int argc, char **argv);
+int td_cli_trainee (int argc, char **argv);
+int td_cli_attendance (int argc, char **argv);
 int td_cli_print (int argc, char **argv);
 int td_cli_pdf (int argc, char **argv);
 
