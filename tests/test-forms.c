@@ -13,6 +13,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "td-attendance-desk.h"
 #include "td-demo.h"
 #include "td-forms.h"
 #include "td-national-id.h"
@@ -651,6 +652,63 @@ test_rollcall_split_rows (Fixture *f, gconstpointer data)
     }
 }
 
+/* The roll call shows when the counsellor took the roll, and a recorded make-up takes
+ * the trainee off the make-up list. */
+static void
+test_rollcall_records (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 course_id;
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GPtrArray) enrolments = NULL;
+  g_autoptr (TdRollcall) roll = g_new0 (TdRollcall, 1);
+  g_autoptr (TdCourse) later = td_course_new ();
+  g_autoptr (TdSession) makeup_session = td_session_new ();
+  TdSession *missed;
+  TdTrainee *second;
+  g_autofree char *path = NULL;
+  g_autoptr (PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  f->store = build_long_course (f, 3, &course_id);
+  sessions = td_store_list_sessions (f->store, course_id, &error);
+  enrolments = td_store_list_enrolments (f->store, course_id, &error);
+  missed = g_ptr_array_index (sessions, 0);
+  second = ((TdEnrolment *) g_ptr_array_index (enrolments, 1))->trainee;
+  roll->session_id = missed->id;
+  roll->taken_at = g_strdup ("2020-12-01T09:20:00");
+  roll->taken_by = g_strdup ("葉秀娟");
+  roll->absent = 3;
+  g_assert_true (td_store_record_rollcall (f->store, roll, &error));
+  g_assert_no_error (error);
+
+  later->regime = TD_REGIME_OSH;
+  later->category = g_strdup ("first-aid");
+  later->title = g_strdup ("急救人員安全衛生教育訓練");
+  later->period = g_strdup ("109-100");
+  later->start_date = g_strdup ("2020-12-10");
+  later->end_date = g_strdup ("2020-12-12");
+  g_assert_true (td_store_save_course (f->store, later, &error));
+  makeup_session->course_id = later->id;
+  makeup_session->date = g_strdup ("2020-12-10");
+  makeup_session->start_time = g_strdup ("09:00");
+  makeup_session->end_time = g_strdup ("12:00");
+  makeup_session->subject = g_strdup ("急救概論");
+  g_assert_true (td_store_save_session (f->store, makeup_session, &error));
+  g_assert_true (td_store_record_makeup (f->store, second->id, missed->id, makeup_session->id,
+                                         180, &error));
+  g_assert_no_error (error);
+
+  path = render (td_form_render_rollcall, f->store, course_id, f->dir, "rollcall.pdf");
+  doc = open_pdf (path);
+  text = document_text (doc);
+  assert_contains (text, "點名 09:20");
+  /* 學員002: absent from the session and over one fifth, but made up */
+  g_assert_cmpuint (count_occurrences (text, "學員002"), ==, 2);
+  g_assert_cmpuint (count_occurrences (text, "學員003"), ==, 3);
+  assert_contains (text, "學員003 3 小時");
+}
+
 /* --- merging ------------------------------------------------------------------ */
 
 static void
@@ -814,6 +872,7 @@ main (int argc, char **argv)
   add ("/forms/signin/long", test_long_signin, NULL);
   add ("/forms/roster/long", test_long_roster, NULL);
   add ("/forms/rollcall/split-rows", test_rollcall_split_rows, NULL);
+  add ("/forms/rollcall/records", test_rollcall_records, NULL);
   add ("/forms/empty-course", test_empty_course, NULL);
   add ("/forms/issuance/certificates", test_issuance_certificates, NULL);
   add ("/forms/async", test_render_async, NULL);

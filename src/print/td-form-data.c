@@ -4,10 +4,10 @@
 #define G_LOG_DOMAIN "td-print"
 
 
+#include "td-attendance-desk.h"
 #include "td-catalogue.h"
 #include "td-form-data.h"
 #include "td-roc-date.h"
-#include "td-rules.h"
 #include "td-store-private.h"
 
 static void
@@ -133,10 +133,11 @@ read_dismissal_fraction (TdFormData *data, TdRulePack *pack)
 static gboolean
 load_absence (TdFormData *data, TdStore *store, GError **error)
 {
-  g_autoptr (TdCourseSnapshot) snapshot = td_course_snapshot_load (store, data->course->id, error);
+  TdCourseSnapshot *snapshot;
   g_autoptr (TdRulePack) pack = NULL;
   const TdRuleParam *late;
 
+  snapshot = data->snapshot = td_course_snapshot_load (store, data->course->id, error);
   if (snapshot == NULL
       || (pack = td_rule_pack_load_for_regime (data->course->regime, error)) == NULL)
     return FALSE;
@@ -174,7 +175,8 @@ td_form_data_load (TdStore *store, gint64 course_id, GError **error)
       || !(data->enrolments = td_store_list_enrolments (store, course_id, error))
       || !(data->attendance = td_store_list_attendance (store, course_id, error))
       || !(data->scores = td_store_list_scores (store, course_id, error))
-      || !(data->certificates = load_certificates (store, course_id, error)))
+      || !(data->certificates = load_certificates (store, course_id, error))
+      || !(data->makeups = td_store_list_makeups (store, course_id, error)))
     return NULL;
   index_attendance (data);
   data->today = td_iso_date_today ();
@@ -202,6 +204,8 @@ td_form_data_free (TdFormData *data)
   g_clear_pointer (&data->by_cell, g_hash_table_unref);
   g_clear_pointer (&data->recorded, g_hash_table_unref);
   g_clear_pointer (&data->absent, g_hash_table_unref);
+  g_clear_pointer (&data->snapshot, td_course_snapshot_free);
+  g_clear_pointer (&data->makeups, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -271,6 +275,36 @@ td_form_data_absent_minutes (TdFormData *data, gint64 trainee_id)
   gint64 *minutes = data->absent ? g_hash_table_lookup (data->absent, &trainee_id) : NULL;
 
   return minutes != NULL ? (int) *minutes : missed_minutes (data, trainee_id, FALSE);
+}
+
+const char *
+td_form_data_rollcall_time (TdFormData *data, gint64 session_id)
+{
+  const char *taken = NULL;
+
+  for (guint i = 0; i < data->snapshot->rollcalls->len; i++)
+    {
+      TdRollcallRecord *r = g_ptr_array_index (data->snapshot->rollcalls, i);
+
+      if (r->session_id == session_id)
+        taken = r->taken_at;   /* the latest one */
+    }
+  return taken;
+}
+
+int
+td_form_data_makeup_minutes (TdFormData *data, gint64 trainee_id)
+{
+  int missing = td_form_data_absent_minutes (data, trainee_id);
+
+  for (guint i = 0; i < data->makeups->len; i++)
+    {
+      TdMakeup *m = g_ptr_array_index (data->makeups, i);
+
+      if (m->trainee_id == trainee_id)
+        missing -= m->minutes;
+    }
+  return MAX (missing, 0);
 }
 
 gboolean

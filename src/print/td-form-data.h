@@ -4,6 +4,7 @@
 #pragma once
 
 #include "td-print-page.h"
+#include "td-rules.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ typedef struct {
   GHashTable *by_cell;      /* "session:trainee" → TdAttendance* (in attendance) */
   GHashTable *recorded;     /* session ids (gint64*) with anything recorded */
   char *today;              /* ISO, when the data was loaded */
+  TdCourseSnapshot *snapshot;   /* what the rules read: roll calls too */
+  GPtrArray *makeups;       /* TdMakeup* of the course's sessions */
   double pass_mark;         /* setting "pass-mark", default 60 */
   /* Absent minutes per trainee (gint64* → gint64*) as the rules' time model counts
    * them (late periods are truant); NULL for regimes whose pack counts no attendance. */
@@ -60,6 +63,10 @@ int                 td_form_data_total_minutes (TdFormData *data);
 int                 td_form_data_absent_minutes (TdFormData *data, gint64 trainee_id);
 /* Absence reaches the pack's dismissal fraction (1/5: OSH art. 33(2), directive 七). */
 gboolean            td_form_data_absence_dismisses (TdFormData *data, gint64 trainee_id);
+/* When the counsellor took the roll of @session (ISO date-time), or NULL. */
+const char         *td_form_data_rollcall_time (TdFormData *data, gint64 session_id);
+/* Absent minutes less the minutes credited by recorded make-ups (補課). */
+int                 td_form_data_makeup_minutes (TdFormData *data, gint64 trainee_id);
 /* Signed in to the session later than the pack's "late-after" past its start. */
 gboolean            td_form_data_signed_in_late (TdFormData *data, TdSession *session,
                                                  const TdAttendance *attendance);

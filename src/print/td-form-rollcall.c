@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "td-print"
 
+#include <string.h>
+
 #include "td-form-data.h"
 #include "td-forms.h"
 
@@ -85,6 +87,12 @@ session_row (TdPrintTable *table, TdFormData *data, guint index)
 
   if (td_form_data_session_counts (data, session))
     {
+      const char *taken = td_form_data_rollcall_time (data, session->id);
+      const char *t = taken ? strchr (taken, 'T') : NULL;
+
+      /* 附表十三 備註四: the counsellor's roll call, with its time. */
+      if (t != NULL)
+        g_string_append_printf (remarks, "點名 %.5s", t + 1);
       describe_session (data, session, names, seats, remarks, &present);
       count = g_strdup_printf ("%d", present);
       if (names->len == 0)
@@ -107,13 +115,14 @@ closing_lists (TdFormData *data, GString *over, GString *makeup, GString *practi
     {
       TdEnrolment *e = g_ptr_array_index (data->enrolments, i);
       int absent = td_form_data_absent_minutes (data, e->trainee->id);
+      int to_make_up = td_form_data_makeup_minutes (data, e->trainee->id);
       int missed_practicum = td_form_data_missed_practicum_minutes (data, e->trainee->id);
-      g_autofree char *hours = td_form_hours (absent);
+      g_autofree char *hours = td_form_hours (to_make_up);
 
       if (td_form_data_absence_dismisses (data, e->trainee->id))
         g_string_append_printf (over, "%s%s（%d）", counts[0]++ ? "、" : "", e->trainee->name,
                                 e->seq);
-      if (absent > 0 && e->status != TD_ENROLMENT_DISMISSED)
+      if (to_make_up > 0 && e->status != TD_ENROLMENT_DISMISSED)
         g_string_append_printf (makeup, "%s%s %s 小時", counts[1]++ ? "、" : "",
                                 e->trainee->name, hours);
       if (missed_practicum > 0)
