@@ -70,16 +70,18 @@ apply_style (TdPrintDoc *doc, double width, const TdPrintStyle *style)
 }
 
 /* Lists of names ("王小明、李大華") wrap between the names, never inside one: a run of
- * up to LIST_ITEM_MAX characters between "、" is kept on one line. Longer runs (an
- * address, a subject) still wrap anywhere. */
+ * up to LIST_ITEM_MAX characters between "、" is kept on one line, when it fits the box
+ * (@width at @size points a character, the width of a Chinese character). Longer runs
+ * (an address, a subject) still wrap anywhere. */
 #define LIST_SEPARATOR "、"
 #define LIST_ITEM_MAX 12
 
 static void
-set_layout_text (TdPrintDoc *doc, const char *text)
+set_layout_text (TdPrintDoc *doc, const char *text, double width, double size)
 {
   PangoAttrList *attrs = NULL;
   const char *item = text;
+  glong max_item = MIN (LIST_ITEM_MAX, (glong) (width / size));
 
   pango_layout_set_text (doc->layout, text, -1);
   if (strstr (text, LIST_SEPARATOR) != NULL)
@@ -90,7 +92,7 @@ set_layout_text (TdPrintDoc *doc, const char *text)
           const char *sep = strstr (item, LIST_SEPARATOR);
           const char *end = sep != NULL ? sep : item + strlen (item);
 
-          if (g_utf8_strlen (item, end - item) <= LIST_ITEM_MAX)
+          if (g_utf8_strlen (item, end - item) <= max_item)
             {
               PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
 
@@ -338,7 +340,7 @@ td_print_measure (TdPrintDoc *doc, const char *text, double width, const TdPrint
   int h;
 
   apply_style (doc, width, style);
-  set_layout_text (doc, text != NULL ? text : "");
+  set_layout_text (doc, text != NULL ? text : "", width, style->size);
   pango_layout_get_size (doc->layout, NULL, &h);
   return (double) h / PANGO_SCALE;
 }
