@@ -57,14 +57,14 @@ describe_session (TdFormData *data, TdSession *session, GString *names, GString 
           (*n_present)++;
           /* 附表十三 備註一: late past the limit counts as truancy for that period. */
           if (td_form_data_signed_in_late (data, session, a))
-            g_string_append_printf (remarks, "%s%s遲到 %s", remarks->len > 0 ? "、" : "",
+            g_string_append_printf (remarks, "%s%s遲到 %s", remarks->len > 0 ? "\n" : "",
                                     e->trainee->name, a->in_time);
           continue;
         }
       g_string_append_printf (names, "%s%s", sep, e->trainee->name);
       g_string_append_printf (seats, "%s%d", sep, e->seq);
       if (a != NULL && a->status == TD_ATTENDANCE_LEAVE)
-        g_string_append_printf (remarks, "%s%s請假%s", remarks->len > 0 ? "、" : "",
+        g_string_append_printf (remarks, "%s%s請假%s", remarks->len > 0 ? "\n" : "",
                                 e->trainee->name,
                                 g_strcmp0 (a->leave_kind, "sick") == 0 ? "（病假）"
                                 : g_strcmp0 (a->leave_kind, "personal") == 0 ? "（事假）" : "");
@@ -139,9 +139,9 @@ rollcall_body (TdPrintDoc *doc, gpointer user_data, GError **error)
   RollcallContext ctx = { data, NULL };
   static const TdPrintColumn columns[] = {
     { "序", 0.45, TD_PRINT_ALIGN_CENTER }, { "上課日期", 1.1, TD_PRINT_ALIGN_CENTER },
-    { "上課時間", 1.2, TD_PRINT_ALIGN_CENTER }, { "課程名稱", 2.4, TD_PRINT_ALIGN_LEFT },
+    { "上課時間", 1.2, TD_PRINT_ALIGN_CENTER }, { "課程名稱", 2.1, TD_PRINT_ALIGN_LEFT },
     { "受訓人數", 1.0, TD_PRINT_ALIGN_CENTER }, { "缺課人員姓名", 2.3, TD_PRINT_ALIGN_LEFT },
-    { "座號", 1.0, TD_PRINT_ALIGN_LEFT }, { "備註", 2.0, TD_PRINT_ALIGN_LEFT },
+    { "座號", 1.0, TD_PRINT_ALIGN_LEFT }, { "備註", 2.3, TD_PRINT_ALIGN_LEFT },
   };
   g_autoptr (TdPrintTable) table = NULL;
   g_autoptr (GString) over = g_string_new (NULL);

@@ -92,6 +92,9 @@ set_layout_text (TdPrintDoc *doc, const char *text, double width, double size)
           const char *sep = strstr (item, LIST_SEPARATOR);
           const char *end = sep != NULL ? sep : item + strlen (item);
 
+          /* The separator stays with its name, so no line starts with "、". */
+          if (sep != NULL)
+            end += strlen (LIST_SEPARATOR);
           if (g_utf8_strlen (item, end - item) <= max_item)
             {
               PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
