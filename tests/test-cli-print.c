@@ -187,6 +187,10 @@ test_print_bad_usage (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "exactly one FORM"));
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "print", "roster", "--course", "1", "-o",
+                              "/nonexistent-folder/roster.pdf", "--db", f->db), ==, 2);
+  g_assert_nonnull (strstr (err, "/nonexistent-folder/roster.pdf"));
+  g_clear_pointer (&err, g_free);
 }
 
 /* Without a Chinese font nothing is printed: a clear error instead of boxes. */
