@@ -1,5 +1,9 @@
-/* td-cli-print.c — `tdesk print FORM --course ID -o FILE.pdf`, `tdesk print --list`
- * and `tdesk pdf merge -o OUT.pdf IN.pdf…` */
+/* td-cli-print.c — `tdesk print FORM --course ID -o FILE.pdf`, `tdesk print --list` and
+ * `tdesk pdf merge -o OUT.pdf IN.pdf…`
+ *
+ * Every printable form is one row of the table below: its name on the command line, the
+ * function that renders it for a course into a file, and a summary for --list.
+ */
 #include "config.h"
 
 #define G_LOG_DOMAIN "tdesk"
@@ -10,9 +14,12 @@
 #include "td-forms.h"
 #include "td-pdf-merge.h"
 
+typedef gboolean (*TdCliRenderFunc) (TdStore *store, gint64 course_id, GFile *file,
+                                     GError **error);
+
 typedef struct {
   const char *name;
-  TdFormRenderFunc render;
+  TdCliRenderFunc render;
   const char *summary;    /* N_() marked */
 } TdCliForm;
 
@@ -51,15 +58,6 @@ list_forms (void)
 }
 
 static int
-unknown_form (const char *name)
-{
-  g_autofree char *message =
-    g_strdup_printf (_("“%s” is not a form. Run “tdesk print --list” for the forms."), name);
-
-  return td_cli_fail (message);
-}
-
-static int
 render_form (const TdCliForm *form, const char *db, const char *course_ref, const char *output)
 {
   g_autoptr (GError) error = NULL;
@@ -95,8 +93,7 @@ td_cli_print (int argc, char **argv)
     { NULL },
   };
   static const char summary[] =
-    N_("Prints a statutory form of a course as an A4 PDF. Run “tdesk print --list” "
-       "for the forms.");
+    N_("Prints a form of a course as PDF. Run “tdesk print --list” for the forms.");
   g_autoptr (GOptionContext) context = td_cli_context_new ("print FORM", summary, entries);
 
   if (!td_cli_parse (context, argc, argv, &rest))
@@ -106,7 +103,11 @@ td_cli_print (int argc, char **argv)
   if (g_strv_length (rest) != 1)
     return td_cli_fail (_("print needs exactly one FORM; “tdesk print --list” names them."));
   if ((form = lookup_form (rest[0])) == NULL)
-    return unknown_form (rest[0]);
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a form. Run “tdesk print --list” for the forms."), rest[0]);
+      return td_cli_fail (message);
+    }
   if (course_ref == NULL)
     return td_cli_fail (_("--course ID is required."));
   if (output == NULL)
