@@ -67,5 +67,7 @@ int td_cli_course (int argc, char **argv);
 int td_cli_roster (int argc, char **argv);
 int td_cli_trainee (int argc, char **argv);
 int td_cli_attendance (int argc, char **argv);
+int td_cli_print (int argc, char **argv);
+int td_cli_pdf (int argc, char **argv);
 
 G_END_DECLS
