@@ -1,0 +1,378 @@
+/* td-bench-rules.c — how fast the rule checks are.
+ *
+ *   - one course of 120 trainees × 40 sessions with a record in every cell (some late,
+ *     some on leave, some leaving early, some corrected once), in a database of its own:
+ *     td_rules_check_course, median of --runs-course runs after one warm-up; the load
+ *     (td_course_snapshot_load) and the rules (td_rules_check_snapshot) are also timed
+ *     apart;
+ *   - the whole ten-year centre of td-bench (5,000 courses, 200,000 enrolments,
+ *     2,000,000 attendance events): td_rules_check_centre, median of --runs runs after
+ *     one warm-up, and how much of it is loading the snapshots.
+ * The big database is generated with td-bench --keep (found through TD_BENCH, as
+ * td-bench-attendance does), or an existing one is used with --db PATH (read only).
+ * It is a benchmark, not a test: it prints figures and never fails on them.
+ * Usage: td-bench-rules [--db PATH] [--scale F] [--runs N] [--runs-course N]
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "td-bench"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "td-rules.h"
+#include "td-store-private.h"
+
+#define COURSE_TRAINEES 120
+#define COURSE_SESSIONS 40
+#define TODAY "2024-06-30"
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+static void
+check (gboolean ok, GError *error)
+{
+  if (!ok)
+    g_error ("td-bench-rules: %s", error ? error->message : "failed");
+}
+
+static void
+exec_sql (sqlite3 *db, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("td-bench-rules: %s: %s", sql, message);
+}
+
+static sqlite3_stmt *
+prepare (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("td-bench-rules: %s: %s", sql, sqlite3_errmsg (db));
+  return stmt;
+}
+
+static void
+step_done (sqlite3 *db, sqlite3_stmt *stmt)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("td-bench-rules: %s", sqlite3_errmsg (db));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* --- one big course ------------------------------------------------------------------ */
+
+/* Two three-hour sessions a weekday for four weeks from Monday 2024-03-04. */
+static void
+add_sessions (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = prepare (db,
+    "INSERT INTO session (id, course_id, date, start_time, end_time, subject, mode, minutes,"
+    " position) VALUES (?1, 1, date ('2024-03-04', ?2), ?3, ?4, ?5, ?6, 180, ?7)");
+
+  for (int i = 0; i < COURSE_SESSIONS; i++)
+    {
+      int day = i / 2, offset = day / 5 * 7 + day % 5;
+      g_autofree char *modifier = g_strdup_printf ("+%d days", offset);
+      g_autofree char *subject = g_strdup_printf ("第%d單元", i + 1);
+
+      sqlite3_bind_int (stmt, 1, i + 1);
+      sqlite3_bind_text (stmt, 2, modifier, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, i % 2 ? "13:00" : "09:00", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, i % 2 ? "16:00" : "12:00", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, subject, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, i >= 30 ? "practical" : "theory", -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, i);
+      step_done (db, stmt);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+add_people (sqlite3 *db)
+{
+  sqlite3_stmt *person = prepare (db,
+    "INSERT INTO trainee (id, national_id, name, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+  sqlite3_stmt *enrol = prepare (db,
+    "INSERT INTO enrolment (course_id, trainee_id, seq, created_at)"
+    " VALUES (1, ?1, ?1, '2024-01-01T00:00:00Z')");
+
+  for (int t = 1; t <= COURSE_TRAINEES; t++)
+    {
+      g_autofree char *id = g_strdup_printf ("BENCH%05d", t);
+      g_autofree char *name = g_strdup_printf ("學員%d", t);
+
+      sqlite3_bind_int (person, 1, t);
+      sqlite3_bind_text (person, 2, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (person, 3, name, -1, SQLITE_TRANSIENT);
+      step_done (db, person);
+      sqlite3_bind_int (enrol, 1, t);
+      step_done (db, enrol);
+    }
+  sqlite3_finalize (person);
+  sqlite3_finalize (enrol);
+}
+
+/* One cell: 85 % on time, 5 % late, 4 % on leave, 3 % leaving early, 3 % absent. */
+static void
+bind_cell (sqlite3_stmt *stmt, GRand *rand, int session, int trainee)
+{
+  int roll = g_rand_int_range (rand, 0, 100), start = session % 2 ? 13 * 60 : 9 * 60;
+  int in = start + (roll < 85 ? g_rand_int_range (rand, -15, 10)
+                              : roll < 90 ? g_rand_int_range (rand, 20, 90) : 0);
+  int out = start + (roll >= 94 && roll < 97 ? 120 : 180);
+  char in_time[6], out_time[6];
+
+  g_snprintf (in_time, sizeof in_time, "%02d:%02d", in / 60, in % 60);
+  g_snprintf (out_time, sizeof out_time, "%02d:%02d", out / 60, out % 60);
+  sqlite3_bind_int (stmt, 1, session);
+  sqlite3_bind_int (stmt, 2, trainee);
+  sqlite3_bind_text (stmt, 3, roll < 90 || (roll >= 94 && roll < 97) ? "present"
+                              : roll < 94 ? "leave" : "absent", -1, SQLITE_STATIC);
+  if (roll < 90 || (roll >= 94 && roll < 97))
+    {
+      sqlite3_bind_text (stmt, 4, in_time, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, out_time, -1, SQLITE_TRANSIENT);
+    }
+  if (roll >= 90 && roll < 94)
+    sqlite3_bind_text (stmt, 6, roll % 2 ? "sick" : "personal", -1, SQLITE_STATIC);
+}
+
+/* A record in every cell; one cell in twenty is corrected once (a second event). */
+static void
+add_attendance (sqlite3 *db)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2024);
+  sqlite3_stmt *stmt = prepare (db,
+    "INSERT INTO attendance_event (session_id, trainee_id, status, in_time, out_time,"
+    " leave_kind, source, recorded_by, recorded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'scan', 'counsellor', '2024-03-04T09:00:00Z')");
+
+  for (int s = 1; s <= COURSE_SESSIONS; s++)
+    for (int t = 1; t <= COURSE_TRAINEES; t++)
+      for (int k = g_rand_int_range (rand, 0, 20) == 0 ? 2 : 1; k > 0; k--)
+        {
+          bind_cell (stmt, rand, s, t);
+          step_done (db, stmt);
+        }
+  sqlite3_finalize (stmt);
+}
+
+static TdStore *
+make_course_db (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = td_store_open (path, &error);
+  sqlite3 *db;
+
+  check (store != NULL, error);
+  db = td_store_get_db (store);
+  exec_sql (db, "BEGIN");
+  exec_sql (db,
+    "INSERT INTO course (id, external_id, regime, category, kind, title, start_date, end_date,"
+    " counsellor_name, counsellor_qualified, capacity, status, filed_on, created_at, updated_at)"
+    " VALUES (1, 'C-BENCH', 'osh', 'first-aid', 'professional', '急救人員安全衛生教育訓練',"
+    " '2024-03-04', '2024-03-29', '葉秀娟', 1, 120, 'ended', '2024-02-01',"
+    " '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+  add_sessions (db);
+  add_people (db);
+  add_attendance (db);
+  exec_sql (db, "COMMIT");
+  return g_steal_pointer (&store);
+}
+
+static void
+bench_course (const char *dir, guint runs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "course.db", NULL);
+  g_autoptr (TdStore) store = make_course_db (path);
+  g_autoptr (GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) load = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (TdRulePack) pack = td_rule_pack_load_for_regime (TD_REGIME_OSH, &error);
+  guint n_findings = 0;
+
+  check (pack != NULL, error);
+  g_print ("\none course, %d trainees × %d sessions, every cell recorded:\n", COURSE_TRAINEES,
+           COURSE_SESSIONS);
+  for (guint r = 0; r <= runs; r++)
+    {
+      double t0 = now_ms (), t1, t2, t3;
+      g_autoptr (GPtrArray) findings = td_rules_check_course (store, 1, TODAY, NULL, &error);
+      g_autoptr (TdCourseSnapshot) snap = NULL;
+      g_autoptr (GPtrArray) again = NULL;
+
+      check (findings != NULL, error);
+      t1 = now_ms ();
+      snap = td_course_snapshot_load (store, 1, &error);
+      check (snap != NULL, error);
+      t2 = now_ms ();
+      again = td_rules_check_snapshot (snap, pack, NULL, TODAY, &error);
+      check (again != NULL, error);
+      t3 = now_ms ();
+      n_findings = findings->len;
+      if (r == 0)
+        continue;   /* the warm-up */
+      g_array_append_vals (total, (double[]) { t1 - t0 }, 1);
+      g_array_append_vals (load, (double[]) { t2 - t1 }, 1);
+      g_array_append_vals (rules, (double[]) { t3 - t2 }, 1);
+    }
+  g_print ("  %-44s %9.2f ms  (%u findings, median of %u)\n", "td_rules_check_course",
+           median (total), n_findings, runs);
+  g_print ("  %-44s %9.2f ms\n", "  loading the snapshot", median (load));
+  g_print ("  %-44s %9.2f ms\n", "  running the rules on it", median (rules));
+}
+
+/* --- the ten-year centre --------------------------------------------------------------- */
+
+/* Loading alone: every course's snapshot, as the centre check loads them. */
+static double
+time_centre_load (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  double t0 = now_ms ();
+  g_autoptr (GPtrArray) courses = td_store_list_courses (store, NULL, 0, G_MAXUINT, &error);
+
+  check (courses != NULL, error);
+  for (guint i = 0; i < courses->len; i++)
+    {
+      g_autoptr (TdCourseSnapshot) snap =
+        td_course_snapshot_load (store, ((TdCourse *) courses->pdata[i])->id, &error);
+      check (snap != NULL, error);
+    }
+  return now_ms () - t0;
+}
+
+static void
+bench_centre (const char *path, guint runs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = td_store_open (path, &error);
+  g_autoptr (GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) load = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_findings = 0;
+
+  check (store != NULL, error);
+  g_print ("\nthe whole centre, %s:\n", path);
+  for (guint r = 0; r <= runs; r++)
+    {
+      double t0 = now_ms (), t1;
+      g_autoptr (GPtrArray) findings = td_rules_check_centre (store, TODAY, NULL, &error);
+
+      check (findings != NULL, error);
+      t1 = now_ms ();
+      n_findings = findings->len;
+      if (r == 0)
+        continue;
+      g_array_append_vals (total, (double[]) { t1 - t0 }, 1);
+      g_array_append_vals (load, (double[]) { time_centre_load (store) }, 1);
+    }
+  g_print ("  %-44s %9.1f ms  (%u findings, median of %u)\n", "td_rules_check_centre",
+           median (total), n_findings, runs);
+  g_print ("  %-44s %9.1f ms\n", "  loading every snapshot", median (load));
+  g_print ("  %-44s %9.1f ms\n", "  running the rules (the rest)", median (total) - median (load));
+}
+
+/* --- main -------------------------------------------------------------------------------- */
+
+static char *
+find_td_bench (const char *argv0)
+{
+  const char *env = g_getenv ("TD_BENCH");
+  g_autofree char *dir = g_path_get_dirname (argv0);
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (dir, "td-bench", NULL);
+}
+
+static void
+generate (const char *td_bench, const char *path, double scale)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *scale_text = g_strdup_printf ("%g", scale);
+  const char *argv[] = { td_bench, "--keep", path, "--scale", scale_text, "--runs", "1", NULL };
+  int status = 0;
+
+  g_print ("generating with %s --scale %s …\n", td_bench, scale_text);
+  check (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                       NULL, NULL, &status, &error),
+         error);
+  check (g_spawn_check_wait_status (status, &error), error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autofree char *db = NULL, *dir = NULL, *big = NULL;
+  g_autofree char *td_bench = find_td_bench (argv[0]);
+  double scale = 1.0;
+  int runs = 5, runs_course = 25;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Check this td-bench database instead of "
+      "generating one", "PATH" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Size of the generated database, as td-bench "
+      "(default 1)", "F" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Timed centre checks (default 5)", "N" },
+    { "runs-course", 0, 0, G_OPTION_ARG_INT, &runs_course, "Timed course checks (default 25)",
+      "N" },
+    { NULL },
+  };
+
+  setlocale (LC_ALL, "");
+  g_option_context_set_summary (context, "Times the rule checks of one big course and of ten "
+                                         "years of a busy training centre.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || scale <= 0 || scale > 10 ||
+      runs < 1 || runs_course < 1)
+    {
+      g_printerr ("td-bench-rules: %s\n",
+                  error ? error->message : "--scale in (0, 10], --runs ≥ 1, --runs-course ≥ 1");
+      return 2;
+    }
+  dir = g_dir_make_tmp ("td-bench-rules-XXXXXX", &error);
+  check (dir != NULL, error);
+  big = db != NULL ? g_strdup (db) : g_build_filename (dir, "bench.db", NULL);
+  if (db == NULL)
+    generate (td_bench, big, scale);
+
+  bench_course (dir, (guint) runs_course);
+  bench_centre (big, (guint) runs);
+
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+    if (system (cmd) != 0)
+      g_printerr ("td-bench-rules: could not remove %s\n", dir);
+  }
+  return 0;
+}
