@@ -44,6 +44,17 @@ void       td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSu
 /* Minutes of @session the trainee missed (leave + truant); 0 when it does not count. */
 gint64     td_rules_session_missed (TdRuleRun *run, const TdSession *session, gint64 trainee_id);
 
+/* Builds course snapshots with one statement per table for all of them, in course id
+ * order (td-rules-load.c). @course_id 0 reads every course of the centre, otherwise
+ * only that one (TD_ERROR_NOT_FOUND when there is none). */
+typedef struct _TdSnapshotReader TdSnapshotReader;
+
+TdSnapshotReader *td_snapshot_reader_new (TdStore *store, gint64 course_id, GError **error);
+/* The next course's snapshot; NULL with @error unset after the last one. */
+TdCourseSnapshot *td_snapshot_reader_next (TdSnapshotReader *reader, GError **error);
+void              td_snapshot_reader_free (TdSnapshotReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSnapshotReader, td_snapshot_reader_free)
+
 /* Rule functions: each adds the findings of one pack entry to the run. */
 typedef void (*TdRuleFunc) (TdRuleRun *run, const TdRuleEntry *entry);
 

@@ -268,123 +268,21 @@ td_course_snapshot_free (TdCourseSnapshot *s)
   g_free (s);
 }
 
-/* Replaces @dst's contents with @src's (both own their elements the same way). */
-static void
-take_array (GPtrArray *dst, GPtrArray *src)
-{
-  gsize n = 0;
-  g_autofree gpointer *data = g_ptr_array_steal (src, &n);
-
-  for (gsize i = 0; i < n; i++)
-    g_ptr_array_add (dst, data[i]);
-}
-
-/* Tables the public store API does not cover (roll calls, make-ups, certificates,
- * settings) are read here with the store's private query helpers: @sql with ?1 bound
- * to the course id, each row handed to @read_row. */
-typedef void (*RowFunc) (sqlite3_stmt *stmt, TdCourseSnapshot *s);
-
-static gboolean
-read_rows (TdStore *store, TdCourseSnapshot *s, const char *sql, RowFunc read_row,
-           GError **error)
-{
-  sqlite3_stmt *stmt = td_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, s->course->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    read_row (stmt, s);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (store, error, _("Could not read the course records"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-read_rollcall (sqlite3_stmt *stmt, TdCourseSnapshot *s)
-{
-  TdRollcallRecord *r = g_new0 (TdRollcallRecord, 1);
-
-  r->session_id = sqlite3_column_int64 (stmt, 0);
-  r->taken_at = td_col_dup (stmt, 1);
-  g_ptr_array_add (s->rollcalls, r);
-}
-
-static void
-read_makeup (sqlite3_stmt *stmt, TdCourseSnapshot *s)
-{
-  TdMakeupRecord *m = g_new0 (TdMakeupRecord, 1);
-
-  m->trainee_id = sqlite3_column_int64 (stmt, 0);
-  m->missed_session_id = sqlite3_column_int64 (stmt, 1);
-  m->makeup_date = td_col_dup (stmt, 2);
-  g_ptr_array_add (s->makeups, m);
-}
-
-static void
-read_certificate (sqlite3_stmt *stmt, TdCourseSnapshot *s)
-{
-  TdCertificateRecord *c = g_new0 (TdCertificateRecord, 1);
-
-  c->trainee_id = sqlite3_column_int64 (stmt, 0);
-  c->voided = sqlite3_column_int (stmt, 1) != 0;
-  g_ptr_array_add (s->certificates, c);
-}
-
-static void
-read_setting (sqlite3_stmt *stmt, TdCourseSnapshot *s)
-{
-  g_hash_table_insert (s->settings, td_col_dup (stmt, 0), td_col_dup (stmt, 1));
-}
-
-static gboolean
-load_extra_rows (TdStore *store, TdCourseSnapshot *s, GError **error)
-{
-  return read_rows (store, s,
-                    "SELECT r.session_id, r.taken_at FROM rollcall r"
-                    " JOIN session s ON s.id = r.session_id"
-                    " WHERE s.course_id = ?1 ORDER BY r.taken_at",
-                    read_rollcall, error)
-         && read_rows (store, s,
-                       "SELECT m.trainee_id, m.missed_session_id, ms.date FROM makeup m"
-                       " JOIN session s ON s.id = m.missed_session_id"
-                       " JOIN session ms ON ms.id = m.makeup_session_id"
-                       " WHERE s.course_id = ?1 ORDER BY m.id",
-                       read_makeup, error)
-         && read_rows (store, s,
-                       "SELECT trainee_id, voided_at IS NOT NULL FROM certificate"
-                       " WHERE course_id = ?1",
-                       read_certificate, error)
-         && read_rows (store, s, "SELECT key, value FROM setting", read_setting, error);
-}
-
+/* One course, read the way the centre check reads them all (td-rules-load.c). */
 TdCourseSnapshot *
 td_course_snapshot_load (TdStore *store, gint64 course_id, GError **error)
 {
-  g_autoptr (TdCourse) course = td_store_get_course (store, course_id, error);
-  g_autoptr (TdCourseSnapshot) s = NULL;
-  g_autoptr (GPtrArray) sessions = NULL, enrolments = NULL, attendance = NULL, scores = NULL;
+  g_autoptr (TdSnapshotReader) reader = NULL;
+  g_autoptr (GError) local_error = NULL;
+  TdCourseSnapshot *s;
 
-  if (course == NULL)
+  if ((reader = td_snapshot_reader_new (store, course_id, error)) == NULL)
     return NULL;
-  s = td_course_snapshot_new (course);
-  if ((sessions = td_store_list_sessions (store, course_id, error)) == NULL
-      || (enrolments = td_store_list_enrolments (store, course_id, error)) == NULL
-      || (attendance = td_store_list_attendance (store, course_id, error)) == NULL
-      || (scores = td_store_list_scores (store, course_id, error)) == NULL
-      || !load_extra_rows (store, s, error))
-    return NULL;
-  take_array (s->sessions, sessions);
-  take_array (s->enrolments, enrolments);
-  take_array (s->attendance, attendance);
-  take_array (s->scores, scores);
-  return g_steal_pointer (&s);
+  s = td_snapshot_reader_next (reader, &local_error);
+  g_assert (s != NULL || local_error != NULL);   /* the reader holds exactly that course */
+  if (s == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return s;
 }
 
 /* --- checks ---------------------------------------------------------------------- */
@@ -505,21 +403,50 @@ append_course (TdStore *store, gint64 course_id, gint64 trainee_id, PackCache *c
   return TRUE;
 }
 
+/* Checks one snapshot with its regime's pack, moving the findings to @out. */
+static gboolean
+check_into (TdCourseSnapshot *snap, PackCache *cache, const char *today, GPtrArray *out,
+            GError **error)
+{
+  TdRulePack **pack = &cache->packs[snap->course->regime];
+  g_autoptr (GPtrArray) findings = NULL;
+
+  if (*pack == NULL && (*pack = td_rule_pack_load_for_regime (snap->course->regime, error)) == NULL)
+    return FALSE;
+  if ((findings = td_rules_check_snapshot (snap, *pack, NULL, today, error)) == NULL)
+    return FALSE;
+  g_ptr_array_set_free_func (findings, NULL);
+  g_ptr_array_extend_and_steal (out, g_steal_pointer (&findings));
+  return TRUE;
+}
+
+/* Every course in one pass over the tables (td-rules-load.c), one snapshot in memory
+ * at a time. */
 GPtrArray *
 td_rules_check_centre (TdStore *store, const char *today, GCancellable *cancellable,
                        GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
-  g_autoptr (GPtrArray) courses = td_store_list_courses (store, NULL, 0, G_MAXUINT, error);
+  g_autoptr (TdSnapshotReader) reader = td_snapshot_reader_new (store, 0, error);
   g_auto (PackCache) cache = { { NULL } };
+  g_autoptr (GError) local_error = NULL;
+  TdCourseSnapshot *snap;
 
-  if (courses == NULL)
+  if (reader == NULL)
     return NULL;
-  for (guint i = 0; i < courses->len; i++)
+  while ((snap = td_snapshot_reader_next (reader, &local_error)) != NULL)
     {
-      TdCourse *c = g_ptr_array_index (courses, i);
-      if (!append_course (store, c->id, 0, &cache, today, cancellable, out, error))
-        return NULL;
+      gboolean ok = !g_cancellable_set_error_if_cancelled (cancellable, &local_error)
+                    && check_into (snap, &cache, today, out, &local_error);
+
+      td_course_snapshot_free (snap);
+      if (!ok)
+        break;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
   g_ptr_array_sort (out, td_finding_compare);
   return g_steal_pointer (&out);
