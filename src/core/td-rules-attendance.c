@@ -64,8 +64,71 @@ tally_present (TdRuleRun *run, const TdSession *s, const TdAttendance *a, gint64
     }
 }
 
+typedef struct {
+  gboolean known;
+  CellTally tally;
+} CachedTally;
+
+/* Positions of the sessions and enrolled trainees, for the run's table of counted
+ * cells; made when a rule first counts a cell. */
+static void
+index_cells (TdRuleRun *run)
+{
+  GPtrArray *sessions = run->snap->sessions, *enrolments = run->snap->enrolments;
+
+  run->session_index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  run->trainee_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < sessions->len; i++)
+    g_hash_table_insert (run->session_index, g_ptr_array_index (sessions, i),
+                         GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      TdEnrolment *e = g_ptr_array_index (enrolments, i);
+      if (e->trainee != NULL)
+        g_hash_table_insert (run->trainee_index, &e->trainee->id, GUINT_TO_POINTER (i + 1));
+    }
+  run->tallies = g_new0 (CachedTally, (gsize) MAX (1, sessions->len * enrolments->len));
+}
+
+/* The cell's entry in the table; NULL for a session or person outside the course. */
+static CachedTally *
+cached_tally (TdRuleRun *run, const TdSession *s, gint64 trainee_id)
+{
+  guint si, ti;
+
+  if (run->tallies == NULL)
+    index_cells (run);
+  si = GPOINTER_TO_UINT (g_hash_table_lookup (run->session_index, s));
+  ti = GPOINTER_TO_UINT (g_hash_table_lookup (run->trainee_index, &trainee_id));
+  if (si == 0 || ti == 0)
+    return NULL;
+  return &((CachedTally *) run->tallies)[(si - 1) * run->snap->enrolments->len + ti - 1];
+}
+
+static void count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t);
+
+/* Every rule asks about the same cells (each late period, each missed session, each
+ * trainee's hours): each is counted once per run. */
 static void
 tally_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
+{
+  CachedTally *cached = cached_tally (run, s, trainee_id);
+
+  if (cached != NULL && cached->known)
+    {
+      *t = cached->tally;
+      return;
+    }
+  count_cell (run, s, trainee_id, t);
+  if (cached != NULL)
+    {
+      cached->tally = *t;
+      cached->known = TRUE;
+    }
+}
+
+static void
+count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
 {
   const TdAttendance *a = td_rule_run_get_cell (run, s->id, trainee_id);
   gint64 total = td_rules_session_minutes (s);

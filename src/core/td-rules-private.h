@@ -16,6 +16,11 @@ typedef struct {
   GPtrArray *findings;        /* TdFinding* */
   GHashTable *cells;          /* TdAttendance* (keyed by its session and trainee) */
   GHashTable *summaries;      /* trainee id → TdAttendanceSummary*, computed once */
+  /* Each session × enrolled trainee cell is counted once (td-rules-attendance.c):
+   * the session's and trainee's positions, and the cells counted so far. */
+  GHashTable *session_index;  /* TdSession* → position + 1 */
+  GHashTable *trainee_index;  /* trainee id → position + 1 */
+  gpointer tallies;
 } TdRuleRun;
 
 gboolean   td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack,
