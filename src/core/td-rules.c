@@ -146,9 +146,11 @@ td_rule_run_get_cell (TdRuleRun *run, gint64 session_id, gint64 trainee_id)
   return g_hash_table_lookup (run->cells, &key);
 }
 
-gboolean
-td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack,
-                  const char *today, GError **error)
+/* @applied: @pack already has the snapshot's settings applied (the centre check
+ * applies them once for all its courses). */
+static gboolean
+rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack, gboolean applied,
+               const char *today, GError **error)
 {
   g_autofree char *now = NULL;
 
@@ -166,7 +168,8 @@ td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack
     return g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                         _("Course “%s” has no valid start and end dates"),
                         snap->course->title ? snap->course->title : ""), FALSE;
-  run->pack = td_rule_pack_with_settings (pack, snap->settings, error);
+  run->pack = applied ? g_object_ref (pack)
+                      : td_rule_pack_with_settings (pack, snap->settings, error);
   if (run->pack == NULL)
     return FALSE;
   run->snap = snap;
@@ -179,6 +182,13 @@ td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack
       g_hash_table_insert (run->cells, a, a);
     }
   return TRUE;
+}
+
+gboolean
+td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack,
+                  const char *today, GError **error)
+{
+  return rule_run_init (run, snap, pack, FALSE, today, error);
 }
 
 void
@@ -317,18 +327,14 @@ td_rules_summarise_attendance (const TdCourseSnapshot *snapshot, TdRulePack *pac
   return TRUE;
 }
 
-GPtrArray *
-td_rules_check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, const char *rule_id,
-                         const char *today, GError **error)
+static GPtrArray *
+check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, gboolean applied,
+                const char *rule_id, const char *today, GError **error)
 {
   GPtrArray *entries, *findings;
   TdRuleRun run;
 
-  g_return_val_if_fail (snapshot != NULL && TD_IS_RULE_PACK (pack), NULL);
-  if (rule_id != NULL && !g_strv_contains (td_rule_pack_known_rules (), rule_id))
-    return g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _("Unknown rule “%s”"), rule_id),
-           NULL;
-  if (!td_rule_run_init (&run, snapshot, pack, today, error))
+  if (!rule_run_init (&run, snapshot, pack, applied, today, error))
     return NULL;
   entries = td_rule_pack_get_entries (run.pack);
   for (guint i = 0; i < entries->len; i++)
@@ -347,8 +353,35 @@ td_rules_check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, con
   return findings;
 }
 
-/* Packs by regime, loaded when first needed, so a centre-wide check parses each
- * pack once. */
+GPtrArray *
+td_rules_check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, const char *rule_id,
+                         const char *today, GError **error)
+{
+  g_return_val_if_fail (snapshot != NULL && TD_IS_RULE_PACK (pack), NULL);
+  if (rule_id != NULL && !g_strv_contains (td_rule_pack_known_rules (), rule_id))
+    return g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _("Unknown rule “%s”"), rule_id),
+           NULL;
+  return check_snapshot (snapshot, pack, FALSE, rule_id, today, error);
+}
+
+/* The shipped packs never change while the program runs, and a pack is never changed
+ * after loading: each is parsed once per process and shared (checks run in worker
+ * threads too, hence the lock). */
+static TdRulePack *
+shared_pack (TdRegime regime, GError **error)
+{
+  static GMutex lock;
+  static TdRulePack *packs[TD_REGIME_HOURS + 1];
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  g_return_val_if_fail ((guint) regime < G_N_ELEMENTS (packs), NULL);
+  if (packs[regime] == NULL)
+    packs[regime] = td_rule_pack_load_for_regime (regime, error);
+  return packs[regime] != NULL ? g_object_ref (packs[regime]) : NULL;
+}
+
+/* Packs by regime with the centre's settings applied, made when first needed, so a
+ * centre-wide check applies them once (the settings are the same for every course). */
 typedef struct {
   TdRulePack *packs[TD_REGIME_HOURS + 1];
 } PackCache;
@@ -362,21 +395,30 @@ pack_cache_clear (PackCache *cache)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PackCache, pack_cache_clear)
 
+static TdRulePack *
+applied_pack (PackCache *cache, const TdCourseSnapshot *snap, GError **error)
+{
+  TdRulePack **pack = &cache->packs[snap->course->regime];
+  g_autoptr (TdRulePack) base = NULL;
+
+  if (*pack == NULL && (base = shared_pack (snap->course->regime, error)) != NULL)
+    *pack = td_rule_pack_with_settings (base, snap->settings, error);
+  return *pack;
+}
+
 static GPtrArray *
 check_course_cached (TdStore *store, gint64 course_id, PackCache *cache, const char *today,
                      GCancellable *cancellable, GError **error)
 {
   g_autoptr (TdCourseSnapshot) snap = NULL;
-  TdRulePack **pack;
+  TdRulePack *pack;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if ((snap = td_course_snapshot_load (store, course_id, error)) == NULL)
+  if ((snap = td_course_snapshot_load (store, course_id, error)) == NULL
+      || (pack = applied_pack (cache, snap, error)) == NULL)
     return NULL;
-  pack = &cache->packs[snap->course->regime];
-  if (*pack == NULL && (*pack = td_rule_pack_load_for_regime (snap->course->regime, error)) == NULL)
-    return NULL;
-  return td_rules_check_snapshot (snap, *pack, NULL, today, error);
+  return check_snapshot (snap, pack, TRUE, NULL, today, error);
 }
 
 GPtrArray *
@@ -411,12 +453,10 @@ static gboolean
 check_into (TdCourseSnapshot *snap, PackCache *cache, const char *today, GPtrArray *out,
             GError **error)
 {
-  TdRulePack **pack = &cache->packs[snap->course->regime];
+  TdRulePack *pack = applied_pack (cache, snap, error);
   g_autoptr (GPtrArray) findings = NULL;
 
-  if (*pack == NULL && (*pack = td_rule_pack_load_for_regime (snap->course->regime, error)) == NULL)
-    return FALSE;
-  if ((findings = td_rules_check_snapshot (snap, *pack, NULL, today, error)) == NULL)
+  if (pack == NULL || (findings = check_snapshot (snap, pack, TRUE, NULL, today, error)) == NULL)
     return FALSE;
   g_ptr_array_set_free_func (findings, NULL);
   g_ptr_array_extend_and_steal (out, g_steal_pointer (&findings));
@@ -451,7 +491,8 @@ td_rules_check_centre (TdStore *store, const char *today, GCancellable *cancella
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  g_ptr_array_sort (out, td_finding_compare);
+  /* Already in td_finding_compare order: it sorts by course id first, the reader goes
+   * through the courses by id, and each course's findings come sorted. */
   return g_steal_pointer (&out);
 }
 
