@@ -28,12 +28,20 @@ static const char *const sql_enrolments =
   "SELECT e.course_id, e.id, e.course_id, e.external_id, e.seq, e.status, e.credits, "
   TD_TRAINEE_COLUMNS " FROM enrolment e JOIN trainee t ON t.id = e.trainee_id%s"
   " ORDER BY e.course_id, e.seq, e.id";
+/* What the rules read of a person: who they are, not their contact details. */
+static const char *const sql_enrolments_lean =
+  "SELECT e.course_id, e.id, e.course_id, e.external_id, e.seq, e.status, e.credits,"
+  " t.id, t.national_id, t.name FROM enrolment e JOIN trainee t ON t.id = e.trainee_id%s"
+  " ORDER BY e.course_id, e.seq, e.id";
 /* In index order (no sorter): by course, session, trainee, then event id. */
-static const char *const sql_attendance =
-  "SELECT s.course_id, a.session_id, a.trainee_id, a.status, a.in_time, a.out_time,"
-  " a.leave_kind, a.source, a.recorded_by, a.recorded_at, a.reason"
-  " FROM session s JOIN attendance_event a ON a.session_id = s.id%s"
-  " ORDER BY s.course_id, s.date, s.start_time, s.id, a.trainee_id, a.id";
+#define SQL_ATTENDANCE(who)                                                                 \
+  "SELECT s.course_id, a.session_id, a.trainee_id, a.status, a.in_time, a.out_time,"     \
+  " a.leave_kind, a.source, " who " FROM session s"                                      \
+  " JOIN attendance_event a ON a.session_id = s.id%s"                                    \
+  " ORDER BY s.course_id, s.date, s.start_time, s.id, a.trainee_id, a.id"
+static const char *const sql_attendance = SQL_ATTENDANCE ("a.recorded_by, a.recorded_at, a.reason");
+/* The rules read the state of a cell, not who recorded it when or why. */
+static const char *const sql_attendance_lean = SQL_ATTENDANCE ("NULL");
 static const char *const sql_scores =
   "SELECT course_id, trainee_id, score FROM score%s ORDER BY course_id, trainee_id, id";
 static const char *const sql_rollcalls =
@@ -71,6 +79,8 @@ struct _TdSnapshotReader {
   GPtrArray *courses;        /* TdCourse*, by id */
   guint next;
   GHashTable *settings;
+  gboolean lean;
+  guint sizes[N_CURSORS];    /* the last course's row counts, to size the next arrays */
   Cursor cursors[N_CURSORS];
 };
 
@@ -110,6 +120,26 @@ enrolment_from_row (sqlite3_stmt *stmt)
   return e;
 }
 
+/* Only the trainee's id, national ID and name: the lean enrolment statement. */
+static TdEnrolment *
+lean_enrolment_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr (TdTrainee) trainee = td_trainee_new ();
+  TdEnrolment *e;
+
+  trainee->id = sqlite3_column_int64 (stmt, 7);
+  trainee->national_id = td_col_dup (stmt, 8);
+  trainee->name = td_col_dup (stmt, 9);
+  e = td_enrolment_new (trainee);
+  e->id = sqlite3_column_int64 (stmt, 1);
+  e->course_id = sqlite3_column_int64 (stmt, 2);
+  e->external_id = td_col_dup (stmt, 3);
+  e->seq = sqlite3_column_int (stmt, 4);
+  td_enrolment_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &e->status);
+  e->credits = td_col_dup (stmt, 6);
+  return e;
+}
+
 static TdAttendanceSource
 source_from_string (const char *source)
 {
@@ -120,39 +150,49 @@ source_from_string (const char *source)
   return TD_ATTENDANCE_SOURCE_DESK;
 }
 
-static TdAttendance *
-attendance_from_row (sqlite3_stmt *stmt)
+/* Text columns are read with one call each: sqlite3_column_text gives NULL for NULL. */
+static char *
+col_text (sqlite3_stmt *stmt, int col)
 {
-  TdAttendance *a = td_attendance_new (sqlite3_column_int64 (stmt, 1),
-                                       sqlite3_column_int64 (stmt, 2), TD_ATTENDANCE_PRESENT);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+static TdAttendance *
+attendance_from_row (TdSnapshotReader *r, sqlite3_stmt *stmt, gint64 session_id,
+                     gint64 trainee_id)
+{
+  TdAttendance *a = td_attendance_new (session_id, trainee_id, TD_ATTENDANCE_PRESENT);
 
   td_attendance_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &a->status);
-  a->in_time = td_col_dup (stmt, 4);
-  a->out_time = td_col_dup (stmt, 5);
-  a->leave_kind = td_col_dup (stmt, 6);
+  a->in_time = col_text (stmt, 4);
+  a->out_time = col_text (stmt, 5);
+  a->leave_kind = col_text (stmt, 6);
   a->source = source_from_string ((const char *) sqlite3_column_text (stmt, 7));
-  a->recorded_by = td_col_dup (stmt, 8);
-  a->recorded_at = td_col_dup (stmt, 9);
-  a->reason = td_col_dup (stmt, 10);
+  if (!r->lean)
+    {
+      a->recorded_by = col_text (stmt, 8);
+      a->recorded_at = col_text (stmt, 9);
+      a->reason = col_text (stmt, 10);
+    }
   return a;
 }
 
 /* The events of a cell come together, oldest first: a later one replaces the one
  * before it. */
 static void
-add_attendance (TdCourseSnapshot *s, sqlite3_stmt *stmt)
+add_attendance (TdSnapshotReader *r, TdCourseSnapshot *s, sqlite3_stmt *stmt)
 {
   GPtrArray *list = s->attendance;
   TdAttendance *last = list->len > 0 ? g_ptr_array_index (list, list->len - 1) : NULL;
+  gint64 session_id = sqlite3_column_int64 (stmt, 1), trainee_id = sqlite3_column_int64 (stmt, 2);
 
-  if (last != NULL && last->session_id == sqlite3_column_int64 (stmt, 1)
-      && last->trainee_id == sqlite3_column_int64 (stmt, 2))
+  if (last != NULL && last->session_id == session_id && last->trainee_id == trainee_id)
     {
       td_attendance_free (last);
-      list->pdata[list->len - 1] = attendance_from_row (stmt);
+      list->pdata[list->len - 1] = attendance_from_row (r, stmt, session_id, trainee_id);
     }
   else
-    g_ptr_array_add (list, attendance_from_row (stmt));
+    g_ptr_array_add (list, attendance_from_row (r, stmt, session_id, trainee_id));
 }
 
 /* Scores come by trainee, oldest first: the latest one counts. */
@@ -174,7 +214,7 @@ add_score (TdCourseSnapshot *s, sqlite3_stmt *stmt)
 }
 
 static void
-add_row (CursorKind kind, TdCourseSnapshot *s, sqlite3_stmt *stmt)
+add_row (TdSnapshotReader *r, CursorKind kind, TdCourseSnapshot *s, sqlite3_stmt *stmt)
 {
   switch (kind)
     {
@@ -182,10 +222,11 @@ add_row (CursorKind kind, TdCourseSnapshot *s, sqlite3_stmt *stmt)
       g_ptr_array_add (s->sessions, session_from_row (stmt));
       break;
     case CURSOR_ENROLMENTS:
-      g_ptr_array_add (s->enrolments, enrolment_from_row (stmt));
+      g_ptr_array_add (s->enrolments, r->lean ? lean_enrolment_from_row (stmt)
+                                              : enrolment_from_row (stmt));
       break;
     case CURSOR_ATTENDANCE:
-      add_attendance (s, stmt);
+      add_attendance (r, s, stmt);
       break;
     case CURSOR_SCORES:
       add_score (s, stmt);
@@ -269,7 +310,7 @@ cursor_take (TdSnapshotReader *r, CursorKind kind, TdCourseSnapshot *s, GError *
       if (course_id > s->course->id)
         break;
       if (course_id == s->course->id)
-        add_row (kind, s, c->stmt);
+        add_row (r, kind, s, c->stmt);
       c->rc = sqlite3_step (c->stmt);
     }
   return cursor_check (r, c, error);
@@ -327,19 +368,22 @@ read_courses (TdSnapshotReader *r, gint64 course_id, GError **error)
 /* --- the reader ------------------------------------------------------------------------------ */
 
 TdSnapshotReader *
-td_snapshot_reader_new (TdStore *store, gint64 course_id, GError **error)
+td_snapshot_reader_new (TdStore *store, gint64 course_id, gboolean lean, GError **error)
 {
   g_autoptr (TdSnapshotReader) r = g_new0 (TdSnapshotReader, 1);
 
   r->store = g_object_ref (store);
+  r->lean = lean;
   r->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!read_courses (r, course_id, error) || !read_settings (r, error))
     return NULL;
   if (!cursor_open (r, &r->cursors[CURSOR_SESSIONS], sql_sessions, course_id,
                     " WHERE course_id = ?1", error)
-      || !cursor_open (r, &r->cursors[CURSOR_ENROLMENTS], sql_enrolments, course_id,
+      || !cursor_open (r, &r->cursors[CURSOR_ENROLMENTS],
+                       lean ? sql_enrolments_lean : sql_enrolments, course_id,
                        " WHERE e.course_id = ?1", error)
-      || !cursor_open (r, &r->cursors[CURSOR_ATTENDANCE], sql_attendance, course_id,
+      || !cursor_open (r, &r->cursors[CURSOR_ATTENDANCE],
+                       lean ? sql_attendance_lean : sql_attendance, course_id,
                        " WHERE s.course_id = ?1", error)
       || !cursor_open (r, &r->cursors[CURSOR_SCORES], sql_scores, course_id,
                        " WHERE course_id = ?1", error)
@@ -367,6 +411,17 @@ compare_cells (gconstpointer a, gconstpointer b)
   return (x->trainee_id > y->trainee_id) - (x->trainee_id < y->trainee_id);
 }
 
+/* Courses of a centre are much alike: room for as many rows as the last one had
+ * spares growing the arrays row by row. */
+static void
+presize (GPtrArray **array, guint size, GDestroyNotify free_func)
+{
+  if (size == 0)
+    return;
+  g_ptr_array_unref (*array);
+  *array = g_ptr_array_new_full (size + size / 8, free_func);
+}
+
 TdCourseSnapshot *
 td_snapshot_reader_next (TdSnapshotReader *r, GError **error)
 {
@@ -377,9 +432,15 @@ td_snapshot_reader_next (TdSnapshotReader *r, GError **error)
   if (r->next >= r->courses->len)
     return NULL;
   s = td_course_snapshot_new (g_ptr_array_index (r->courses, r->next++));
+  presize (&s->sessions, r->sizes[CURSOR_SESSIONS], g_object_unref);
+  presize (&s->enrolments, r->sizes[CURSOR_ENROLMENTS], g_object_unref);
+  presize (&s->attendance, r->sizes[CURSOR_ATTENDANCE], (GDestroyNotify) td_attendance_free);
   for (CursorKind kind = 0; kind < N_CURSORS; kind++)
     if (!cursor_take (r, kind, s, error))
       return NULL;
+  r->sizes[CURSOR_SESSIONS] = s->sessions->len;
+  r->sizes[CURSOR_ENROLMENTS] = s->enrolments->len;
+  r->sizes[CURSOR_ATTENDANCE] = s->attendance->len;
   g_ptr_array_sort (s->attendance, compare_cells);
   g_hash_table_iter_init (&iter, r->settings);
   while (g_hash_table_iter_next (&iter, &key, &value))

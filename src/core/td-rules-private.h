@@ -51,10 +51,13 @@ gint64     td_rules_session_missed (TdRuleRun *run, const TdSession *session, gi
 
 /* Builds course snapshots with one statement per table for all of them, in course id
  * order (td-rules-load.c). @course_id 0 reads every course of the centre, otherwise
- * only that one (TD_ERROR_NOT_FOUND when there is none). */
+ * only that one (TD_ERROR_NOT_FOUND when there is none). @lean leaves out what no
+ * rule reads: trainees' details beyond ID and name, and who recorded each
+ * attendance event, when and why. */
 typedef struct _TdSnapshotReader TdSnapshotReader;
 
-TdSnapshotReader *td_snapshot_reader_new (TdStore *store, gint64 course_id, GError **error);
+TdSnapshotReader *td_snapshot_reader_new (TdStore *store, gint64 course_id, gboolean lean,
+                                          GError **error);
 /* The next course's snapshot; NULL with @error unset after the last one. */
 TdCourseSnapshot *td_snapshot_reader_next (TdSnapshotReader *reader, GError **error);
 void              td_snapshot_reader_free (TdSnapshotReader *reader);

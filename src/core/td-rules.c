@@ -281,21 +281,28 @@ td_course_snapshot_free (TdCourseSnapshot *s)
   g_free (s);
 }
 
-/* One course, read the way the centre check reads them all (td-rules-load.c). */
-TdCourseSnapshot *
-td_course_snapshot_load (TdStore *store, gint64 course_id, GError **error)
+static TdCourseSnapshot *
+load_snapshot (TdStore *store, gint64 course_id, gboolean lean, GError **error)
 {
   g_autoptr (TdSnapshotReader) reader = NULL;
   g_autoptr (GError) local_error = NULL;
   TdCourseSnapshot *s;
 
-  if ((reader = td_snapshot_reader_new (store, course_id, error)) == NULL)
+  if ((reader = td_snapshot_reader_new (store, course_id, lean, error)) == NULL)
     return NULL;
   s = td_snapshot_reader_next (reader, &local_error);
   g_assert (s != NULL || local_error != NULL);   /* the reader holds exactly that course */
   if (s == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return s;
+}
+
+/* One course, complete, read the way the centre check reads them all
+ * (td-rules-load.c). */
+TdCourseSnapshot *
+td_course_snapshot_load (TdStore *store, gint64 course_id, GError **error)
+{
+  return load_snapshot (store, course_id, FALSE, error);
 }
 
 /* --- checks ---------------------------------------------------------------------- */
@@ -415,7 +422,7 @@ check_course_cached (TdStore *store, gint64 course_id, PackCache *cache, const c
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if ((snap = td_course_snapshot_load (store, course_id, error)) == NULL
+  if ((snap = load_snapshot (store, course_id, TRUE, error)) == NULL
       || (pack = applied_pack (cache, snap, error)) == NULL)
     return NULL;
   return check_snapshot (snap, pack, TRUE, NULL, today, error);
@@ -470,7 +477,7 @@ td_rules_check_centre (TdStore *store, const char *today, GCancellable *cancella
                        GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
-  g_autoptr (TdSnapshotReader) reader = td_snapshot_reader_new (store, 0, error);
+  g_autoptr (TdSnapshotReader) reader = td_snapshot_reader_new (store, 0, TRUE, error);
   g_auto (PackCache) cache = { { NULL } };
   g_autoptr (GError) local_error = NULL;
   TdCourseSnapshot *snap;

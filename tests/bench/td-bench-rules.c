@@ -3,8 +3,8 @@
  *   - one course of 120 trainees × 40 sessions with a record in every cell (some late,
  *     some on leave, some leaving early, some corrected once), in a database of its own:
  *     td_rules_check_course, median of --runs-course runs after one warm-up; the load
- *     (td_course_snapshot_load) and the rules (td_rules_check_snapshot) are also timed
- *     apart;
+ *     (the snapshot reader, as the check uses it) and the rules (td_rules_check_snapshot)
+ *     are also timed apart;
  *   - the whole ten-year centre of td-bench (5,000 courses, 200,000 enrolments,
  *     2,000,000 attendance events): td_rules_check_centre, median of --runs runs after
  *     one warm-up, and how much of it is loading the snapshots.
@@ -63,6 +63,14 @@ median (GArray *times)
 {
   g_array_sort (times, compare_doubles);
   return g_array_index (times, double, times->len / 2);
+}
+
+/* The fastest run: on a shared machine, the closest to what the code itself costs. */
+static double
+fastest (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, 0);
 }
 
 static void
@@ -222,6 +230,20 @@ make_course_db (const char *path)
   return g_steal_pointer (&store);
 }
 
+/* The snapshot as td_rules_check_course reads it. */
+static TdCourseSnapshot *
+load_course (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdSnapshotReader) reader = td_snapshot_reader_new (store, 1, TRUE, &error);
+  TdCourseSnapshot *snap;
+
+  check (reader != NULL, error);
+  snap = td_snapshot_reader_next (reader, &error);
+  check (snap != NULL, error);
+  return snap;
+}
+
 static void
 bench_course (const char *dir, guint runs)
 {
@@ -248,8 +270,7 @@ bench_course (const char *dir, guint runs)
       check (findings != NULL, error);
       t1 = now_ms ();
       w1 = wall_ms ();
-      snap = td_course_snapshot_load (store, 1, &error);
-      check (snap != NULL, error);
+      snap = load_course (store);
       t2 = now_ms ();
       again = td_rules_check_snapshot (snap, pack, NULL, TODAY, &error);
       check (again != NULL, error);
@@ -262,10 +283,13 @@ bench_course (const char *dir, guint runs)
       g_array_append_vals (load, (double[]) { t2 - t1 }, 1);
       g_array_append_vals (rules, (double[]) { t3 - t2 }, 1);
     }
-  g_print ("  %-44s %9.2f ms CPU, %.2f ms wall  (%u findings, median of %u)\n",
-           "td_rules_check_course", median (total), median (wall), n_findings, runs);
-  g_print ("  %-44s %9.2f ms\n", "  loading the snapshot", median (load));
-  g_print ("  %-44s %9.2f ms\n", "  running the rules on it", median (rules));
+  g_print ("  %-44s %9.2f ms CPU, %.2f ms wall  (%u findings, median of %u; fastest %.2f ms)\n",
+           "td_rules_check_course", median (total), median (wall), n_findings, runs,
+           fastest (total));
+  g_print ("  %-44s %9.2f ms  (fastest %.2f ms)\n", "  loading the snapshot", median (load),
+           fastest (load));
+  g_print ("  %-44s %9.2f ms  (fastest %.2f ms)\n", "  running the rules on it", median (rules),
+           fastest (rules));
 }
 
 /* --- the ten-year centre --------------------------------------------------------------- */
@@ -276,7 +300,7 @@ time_centre_load (TdStore *store)
 {
   g_autoptr (GError) error = NULL;
   double t0 = now_ms ();
-  g_autoptr (TdSnapshotReader) reader = td_snapshot_reader_new (store, 0, &error);
+  g_autoptr (TdSnapshotReader) reader = td_snapshot_reader_new (store, 0, TRUE, &error);
   TdCourseSnapshot *snap;
 
   check (reader != NULL, error);
@@ -313,10 +337,13 @@ bench_centre (const char *path, guint runs)
       g_array_append_vals (wall, (double[]) { w1 - w0 }, 1);
       g_array_append_vals (load, (double[]) { time_centre_load (store) }, 1);
     }
-  g_print ("  %-44s %9.1f ms CPU, %.1f ms wall  (%u findings, median of %u)\n",
-           "td_rules_check_centre", median (total), median (wall), n_findings, runs);
-  g_print ("  %-44s %9.1f ms\n", "  loading every snapshot", median (load));
-  g_print ("  %-44s %9.1f ms\n", "  running the rules (the rest)", median (total) - median (load));
+  g_print ("  %-44s %9.1f ms CPU, %.1f ms wall  (%u findings, median of %u; fastest %.1f ms)\n",
+           "td_rules_check_centre", median (total), median (wall), n_findings, runs,
+           fastest (total));
+  g_print ("  %-44s %9.1f ms  (fastest %.1f ms)\n", "  loading every snapshot", median (load),
+           fastest (load));
+  g_print ("  %-44s %9.1f ms\n", "  running the rules (the rest, medians)",
+           median (total) - median (load));
 }
 
 /* --- main -------------------------------------------------------------------------------- */
