@@ -90,41 +90,51 @@ index_cells (TdRuleRun *run)
   run->tallies = g_new0 (CachedTally, (gsize) MAX (1, sessions->len * enrolments->len));
 }
 
-/* The cell's entry in the table; NULL for a session or person outside the course. */
-static CachedTally *
-cached_tally (TdRuleRun *run, const TdSession *s, gint64 trainee_id)
+/* Position + 1 of the trainee on the roster, 0 when not enrolled. */
+static guint
+trainee_position (TdRuleRun *run, gint64 trainee_id)
 {
-  guint si, ti;
-
   if (run->tallies == NULL)
     index_cells (run);
-  si = GPOINTER_TO_UINT (g_hash_table_lookup (run->session_index, s));
-  ti = GPOINTER_TO_UINT (g_hash_table_lookup (run->trainee_index, &trainee_id));
-  if (si == 0 || ti == 0)
-    return NULL;
-  return &((CachedTally *) run->tallies)[(si - 1) * run->snap->enrolments->len + ti - 1];
+  return GPOINTER_TO_UINT (g_hash_table_lookup (run->trainee_index, &trainee_id));
 }
 
 static void count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t);
 
 /* Every rule asks about the same cells (each late period, each missed session, each
- * trainee's hours): each is counted once per run. */
+ * trainee's hours): each is counted once per run. @si is the session's position,
+ * @ti the trainee's from trainee_position(); the rules that walk the whole table
+ * call this directly, without a lookup per cell. */
+static void
+tally_at (TdRuleRun *run, guint si, guint ti, gint64 trainee_id, CellTally *t)
+{
+  const TdSession *s = g_ptr_array_index (run->snap->sessions, si);
+  CachedTally *cached;
+
+  if (ti == 0)
+    {
+      count_cell (run, s, trainee_id, t);
+      return;
+    }
+  cached = &((CachedTally *) run->tallies)[si * run->snap->enrolments->len + ti - 1];
+  if (!cached->known)
+    {
+      count_cell (run, s, trainee_id, &cached->tally);
+      cached->known = TRUE;
+    }
+  *t = cached->tally;
+}
+
 static void
 tally_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
 {
-  CachedTally *cached = cached_tally (run, s, trainee_id);
+  guint ti = trainee_position (run, trainee_id);
+  guint si = GPOINTER_TO_UINT (g_hash_table_lookup (run->session_index, s));
 
-  if (cached != NULL && cached->known)
-    {
-      *t = cached->tally;
-      return;
-    }
-  count_cell (run, s, trainee_id, t);
-  if (cached != NULL)
-    {
-      cached->tally = *t;
-      cached->known = TRUE;
-    }
+  if (si == 0)
+    count_cell (run, s, trainee_id, t);
+  else
+    tally_at (run, si - 1, ti, trainee_id, t);
 }
 
 static void
@@ -149,6 +159,7 @@ static void
 compute_summary (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out)
 {
   GPtrArray *sessions = run->snap->sessions;
+  guint ti = trainee_position (run, trainee_id);
 
   memset (out, 0, sizeof *out);
   out->trainee_id = trainee_id;
@@ -158,7 +169,7 @@ compute_summary (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out)
       CellTally t;
 
       out->course_minutes += td_rules_session_minutes (s);
-      tally_cell (run, s, trainee_id, &t);
+      tally_at (run, i, ti, trainee_id, &t);
       if (!t.counted)
         continue;
       out->counted_minutes += td_rules_session_minutes (s);
@@ -215,14 +226,17 @@ is_made_up (TdRuleRun *run, gint64 trainee_id, gint64 session_id)
 static guint
 count_outstanding (TdRuleRun *run, gint64 trainee_id, gint64 *minutes)
 {
-  guint n = 0;
+  guint n = 0, ti = trainee_position (run, trainee_id);
 
   *minutes = 0;
   for (guint i = 0; i < run->snap->sessions->len; i++)
     {
       const TdSession *s = g_ptr_array_index (run->snap->sessions, i);
-      gint64 missed = td_rules_session_missed (run, s, trainee_id);
+      CellTally t;
+      gint64 missed;
 
+      tally_at (run, i, ti, trainee_id, &t);
+      missed = t.leave + t.truant;
       if (missed > 0 && !is_made_up (run, trainee_id, s->id))
         {
           n++;
@@ -259,30 +273,39 @@ find_leave_limit (TdRuleRun *run)
 
 /* --- rules ------------------------------------------------------------------------- */
 
+/* One finding per late cell; walks the run's table by position. */
+static void
+late_cells_of (TdRuleRun *run, const TdRuleEntry *entry, const TdEnrolment *e, gint64 late)
+{
+  GPtrArray *sessions = run->snap->sessions;
+  guint ti = trainee_position (run, trainee_id_of (e));
+
+  for (guint j = 0; j < sessions->len; j++)
+    {
+      const TdSession *s = g_ptr_array_index (sessions, j);
+      const TdAttendance *a;
+      g_autofree char *hours = NULL;
+      CellTally t;
+
+      tally_at (run, j, ti, trainee_id_of (e), &t);
+      if (t.late == 0)
+        continue;
+      a = td_rule_run_get_cell (run, s->id, trainee_id_of (e));
+      hours = td_rules_format_hours (t.late);
+      td_rule_run_add (run, entry, entry->severity, s, e,
+                       g_strdup_printf (_("Signed in at %s, more than %d minutes after a class period started: %s hour(s) count as truancy."),
+                                        a->in_time, (int) late, hours),
+                       _("Record the late periods as truancy on the sign-in sheet."), NULL);
+    }
+}
+
 void
 td_rule_late_is_truancy (TdRuleRun *run, const TdRuleEntry *entry)
 {
   gint64 late = td_rule_param_get_minutes (td_rule_pack_get_time_param (run->pack, "late-after"));
-  GPtrArray *enrolments = run->snap->enrolments, *sessions = run->snap->sessions;
 
-  for (guint i = 0; i < enrolments->len; i++)
-    for (guint j = 0; j < sessions->len; j++)
-      {
-        const TdEnrolment *e = g_ptr_array_index (enrolments, i);
-        const TdSession *s = g_ptr_array_index (sessions, j);
-        const TdAttendance *a = td_rule_run_get_cell (run, s->id, trainee_id_of (e));
-        g_autofree char *hours = NULL;
-        CellTally t;
-
-        tally_cell (run, s, trainee_id_of (e), &t);
-        if (t.late == 0)
-          continue;
-        hours = td_rules_format_hours (t.late);
-        td_rule_run_add (run, entry, entry->severity, s, e,
-                         g_strdup_printf (_("Signed in at %s, more than %d minutes after a class period started: %s hour(s) count as truancy."),
-                                          a->in_time, (int) late, hours),
-                         _("Record the late periods as truancy on the sign-in sheet."), NULL);
-      }
+  for (guint i = 0; i < run->snap->enrolments->len; i++)
+    late_cells_of (run, entry, g_ptr_array_index (run->snap->enrolments, i), late);
 }
 
 void
