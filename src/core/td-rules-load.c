@@ -441,7 +441,9 @@ td_snapshot_reader_next (TdSnapshotReader *r, GError **error)
   r->sizes[CURSOR_SESSIONS] = s->sessions->len;
   r->sizes[CURSOR_ENROLMENTS] = s->enrolments->len;
   r->sizes[CURSOR_ATTENDANCE] = s->attendance->len;
-  g_ptr_array_sort (s->attendance, compare_cells);
+  /* The checks look cells up by key; a complete snapshot keeps the store's order. */
+  if (!r->lean)
+    g_ptr_array_sort (s->attendance, compare_cells);
   g_hash_table_iter_init (&iter, r->settings);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (s->settings, g_strdup (key), g_strdup (value));
