@@ -195,6 +195,77 @@ add_attendance (TdSnapshotReader *r, TdCourseSnapshot *s, sqlite3_stmt *stmt)
     g_ptr_array_add (list, attendance_from_row (r, stmt, session_id, trainee_id));
 }
 
+/* A lean snapshot's cells: one array of them and one block of their strings, instead
+ * of four allocations per cell (2,000,000 cells in ten years of a centre). The
+ * snapshot's attendance array points into it, and has no free function. */
+typedef struct {
+  GArray *cells;             /* TdAttendance */
+  GStringChunk *strings;
+} Cells;
+
+void
+td_snapshot_cells_free (gpointer data)
+{
+  Cells *c = data;
+
+  g_array_unref (c->cells);
+  g_string_chunk_free (c->strings);
+  g_free (c);
+}
+
+static char *
+chunk_text (Cells *c, sqlite3_stmt *stmt, int col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  return text != NULL ? g_string_chunk_insert (c->strings, text) : NULL;
+}
+
+static void
+add_lean_attendance (TdCourseSnapshot *s, sqlite3_stmt *stmt)
+{
+  Cells *c = s->cells;
+  gint64 session_id = sqlite3_column_int64 (stmt, 1), trainee_id = sqlite3_column_int64 (stmt, 2);
+  TdAttendance *a = c->cells->len > 0 ? &g_array_index (c->cells, TdAttendance, c->cells->len - 1)
+                                      : NULL;
+
+  /* Events of a cell come together, oldest first: a later one overwrites. */
+  if (a == NULL || a->session_id != session_id || a->trainee_id != trainee_id)
+    {
+      g_array_set_size (c->cells, c->cells->len + 1);
+      a = &g_array_index (c->cells, TdAttendance, c->cells->len - 1);
+    }
+  memset (a, 0, sizeof *a);
+  a->session_id = session_id;
+  a->trainee_id = trainee_id;
+  td_attendance_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &a->status);
+  a->in_time = chunk_text (c, stmt, 4);
+  a->out_time = chunk_text (c, stmt, 5);
+  a->leave_kind = chunk_text (c, stmt, 6);
+  a->source = source_from_string ((const char *) sqlite3_column_text (stmt, 7));
+}
+
+/* Points the snapshot's attendance array at its cells, once they are all read. */
+static void
+expose_cells (TdCourseSnapshot *s)
+{
+  Cells *c = s->cells;
+
+  g_ptr_array_unref (s->attendance);
+  s->attendance = g_ptr_array_sized_new (c->cells->len);
+  for (guint i = 0; i < c->cells->len; i++)
+    g_ptr_array_add (s->attendance, &g_array_index (c->cells, TdAttendance, i));
+}
+
+static void
+prepare_cells (TdCourseSnapshot *s, guint size)
+{
+  Cells *c = g_new0 (Cells, 1);
+
+  c->cells = g_array_sized_new (FALSE, FALSE, sizeof (TdAttendance), size + size / 8);
+  c->strings = g_string_chunk_new (MAX (1024, size * 12));
+  s->cells = c;
+}
+
 /* Scores come by trainee, oldest first: the latest one counts. */
 static void
 add_score (TdCourseSnapshot *s, sqlite3_stmt *stmt)
@@ -226,7 +297,10 @@ add_row (TdSnapshotReader *r, CursorKind kind, TdCourseSnapshot *s, sqlite3_stmt
                                               : enrolment_from_row (stmt));
       break;
     case CURSOR_ATTENDANCE:
-      add_attendance (r, s, stmt);
+      if (r->lean)
+        add_lean_attendance (s, stmt);
+      else
+        add_attendance (r, s, stmt);
       break;
     case CURSOR_SCORES:
       add_score (s, stmt);
@@ -434,10 +508,15 @@ td_snapshot_reader_next (TdSnapshotReader *r, GError **error)
   s = td_course_snapshot_new (g_ptr_array_index (r->courses, r->next++));
   presize (&s->sessions, r->sizes[CURSOR_SESSIONS], g_object_unref);
   presize (&s->enrolments, r->sizes[CURSOR_ENROLMENTS], g_object_unref);
-  presize (&s->attendance, r->sizes[CURSOR_ATTENDANCE], (GDestroyNotify) td_attendance_free);
+  if (r->lean)
+    prepare_cells (s, r->sizes[CURSOR_ATTENDANCE]);
+  else
+    presize (&s->attendance, r->sizes[CURSOR_ATTENDANCE], (GDestroyNotify) td_attendance_free);
   for (CursorKind kind = 0; kind < N_CURSORS; kind++)
     if (!cursor_take (r, kind, s, error))
       return NULL;
+  if (r->lean)
+    expose_cells (s);
   r->sizes[CURSOR_SESSIONS] = s->sessions->len;
   r->sizes[CURSOR_ENROLMENTS] = s->enrolments->len;
   r->sizes[CURSOR_ATTENDANCE] = s->attendance->len;

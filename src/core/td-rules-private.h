@@ -61,6 +61,8 @@ TdSnapshotReader *td_snapshot_reader_new (TdStore *store, gint64 course_id, gboo
 /* The next course's snapshot; NULL with @error unset after the last one. */
 TdCourseSnapshot *td_snapshot_reader_next (TdSnapshotReader *reader, GError **error);
 void              td_snapshot_reader_free (TdSnapshotReader *reader);
+/* Frees a lean snapshot's attendance storage (TdCourseSnapshot.cells). */
+void              td_snapshot_cells_free (gpointer cells);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSnapshotReader, td_snapshot_reader_free)
 
 /* Rule functions: each adds the findings of one pack entry to the run. */

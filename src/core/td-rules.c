@@ -278,6 +278,7 @@ td_course_snapshot_free (TdCourseSnapshot *s)
   g_clear_pointer (&s->makeups, g_ptr_array_unref);
   g_clear_pointer (&s->certificates, g_ptr_array_unref);
   g_clear_pointer (&s->settings, g_hash_table_unref);
+  g_clear_pointer (&s->cells, td_snapshot_cells_free);
   g_free (s);
 }
 

@@ -54,6 +54,7 @@ typedef struct _TdCourseSnapshot {
   GPtrArray *makeups;        /* TdMakeupRecord* */
   GPtrArray *certificates;   /* TdCertificateRecord* */
   GHashTable *settings;      /* centre settings, key → value */
+  gpointer cells;            /* private: where the checks' own snapshots keep attendance */
 } TdCourseSnapshot;
 
 /* An empty snapshot of @course (a new reference is taken), for callers and tests that
