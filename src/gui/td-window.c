@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-checks-page.h"
 #include "td-courses-page.h"
 #include "td-lecturers-page.h"
 #include "td-resources.h"
@@ -46,6 +47,8 @@ add_page (TdWindow *self, GtkWidget *page, const char *name, const char *title,
 static void
 add_pages (TdWindow *self)
 {
+  GtkWidget *checks;
+
   self->courses_page = td_courses_page_new (self->store);
   add_page (self, GTK_WIDGET (self->courses_page), "courses", _("Courses"),
             "x-office-calendar-symbolic");
@@ -55,6 +58,9 @@ add_pages (TdWindow *self)
             "system-users-symbolic");
   add_page (self, td_lecturers_page_new (self->store), "lecturers", _("Lecturers"),
             "avatar-default-symbolic");
+  checks = td_checks_page_new (self->store);
+  add_page (self, checks, "checks", _("Checks"), "dialog-warning-symbolic");
+  td_checks_page_bind_badge (TD_CHECKS_PAGE (checks), adw_view_stack_get_page (self->stack, checks));
 }
 
 /* --- callbacks -------------------------------------------------------------- */
