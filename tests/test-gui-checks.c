@@ -314,6 +314,57 @@ test_go_to_fix (Fixture *f, gconstpointer data)
                    f->health_id);
 }
 
+static AdwExpanderRow *
+find_expander (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    return ADW_EXPANDER_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwExpanderRow *found = find_expander (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Person-level findings sit under the person; their rows appear when opened. */
+static void
+test_open_person (Fixture *f, gconstpointer data)
+{
+  AdwViewStack *stack = child (f->window, TD_TYPE_WINDOW, "stack");
+  const TdFinding *makeup = find_rule (td_checks_page_get_findings (f->page),
+                                       "attendance.makeup-required");
+  AdwExpanderRow *expander = find_expander (GTK_WIDGET (f->page));
+  g_autofree char *collapsed = dup_screen_text (f->page);
+  g_autofree char *expanded = NULL;
+  g_autoptr (TdTrainee) trainee = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *button;
+
+  g_assert_nonnull (makeup);
+  g_assert_nonnull (expander);
+  trainee = td_store_get_trainee (f->store, makeup->trainee_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==,
+                   trainee->name);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (expander),
+                            "attendance.makeup-required"));
+  g_assert_null (strstr (collapsed, makeup->message));
+
+  adw_expander_row_set_expanded (expander, TRUE);
+  pump ();
+  g_usleep (300000);   /* the expander's reveal animation */
+  pump ();
+  expanded = dup_screen_text (f->page);
+  g_assert_nonnull (strstr (expanded, makeup->message));
+  button = find_button (GTK_WIDGET (f->page), "checks.open-trainee", makeup->trainee_id);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  pump ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "trainees");
+}
+
 static TdCourseEditor *
 open_course (Fixture *f, gint64 course_id, const char *section)
 {
@@ -423,6 +474,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/gui/checks/badge", Fixture, NULL, fixture_set_up, test_badge, fixture_tear_down);
   g_test_add ("/gui/checks/go-to-fix", Fixture, NULL, fixture_set_up, test_go_to_fix,
+              fixture_tear_down);
+  g_test_add ("/gui/checks/open-person", Fixture, NULL, fixture_set_up, test_open_person,
               fixture_tear_down);
   g_test_add ("/gui/checks/timetable-live", Fixture, NULL, fixture_set_up, test_timetable_live,
               fixture_tear_down);

@@ -24,8 +24,10 @@ struct _TdChecksPage {
   char *today;                   /* NULL = the local date at each check */
   GCancellable *cancellable;     /* the check running, or NULL */
   GPtrArray *findings;           /* TdFinding*, of the last check */
+  char *check_date;              /* the date the running or last check is for */
+  char *findings_key;            /* that date and the findings as JSON: did a check change anything */
   GPtrArray *shown;              /* borrowed from findings: what the filters let through */
-  GHashTable *course_titles;     /* course id → title, filled as rows are built */
+  GHashTable *courses;           /* course id → TdCourse (NULL when gone), as rows are built */
   guint attention;
   gboolean rules_updating;       /* the rule dropdown's model is being replaced */
 
@@ -91,21 +93,49 @@ is_due_soon (const TdFinding *finding, const char *today)
   return days_until_due (finding, today, &days) && days >= 0 && days <= DUE_SOON_DAYS;
 }
 
-static const char *
-course_title (TdChecksPage *self, gint64 course_id)
+/* The course a finding is about, read once per check; NULL when it is gone. */
+static TdCourse *
+lookup_course (TdChecksPage *self, gint64 course_id)
 {
-  const char *title = g_hash_table_lookup (self->course_titles, &course_id);
-  g_autoptr (TdCourse) course = NULL;
   gint64 *key;
+  TdCourse *course;
 
-  if (title != NULL)
-    return title;
+  if (g_hash_table_lookup_extended (self->courses, &course_id, NULL, (gpointer *) &course))
+    return course;
   course = td_store_get_course (self->store, course_id, NULL);
   key = g_new (gint64, 1);
   *key = course_id;
-  title = course != NULL && course->title != NULL ? course->title : _("(deleted course)");
-  g_hash_table_insert (self->course_titles, key, g_strdup (title));
-  return g_hash_table_lookup (self->course_titles, key);
+  g_hash_table_insert (self->courses, key, course);
+  return course;
+}
+
+static const char *
+course_title (TdChecksPage *self, gint64 course_id)
+{
+  TdCourse *course = lookup_course (self, course_id);
+
+  return course != NULL && course->title != NULL ? course->title : _("(deleted course)");
+}
+
+/* Period and dates, which tell apart courses of the same title. */
+static char *
+dup_course_subtitle (TdChecksPage *self, gint64 course_id)
+{
+  TdCourse *course = lookup_course (self, course_id);
+  g_autofree char *from = NULL, *to = NULL, *dates = NULL;
+
+  if (course == NULL)
+    return NULL;
+  from = course->start_date ? td_roc_date_format (course->start_date, TD_ROC_FORMAT_SLASH) : NULL;
+  to = course->end_date ? td_roc_date_format (course->end_date, TD_ROC_FORMAT_SLASH) : NULL;
+  if (from != NULL && to != NULL && g_strcmp0 (from, to) != 0)
+    /* TRANSLATORS: a course's first and last day, in the ROC calendar */
+    dates = g_strdup_printf (_("%s – %s"), from, to);
+  else
+    dates = g_strdup (from);
+  if (course->period != NULL && course->period[0] != '\0' && dates != NULL)
+    return g_strdup_printf ("%s · %s", course->period, dates);
+  return g_strdup (course->period != NULL && course->period[0] != '\0' ? course->period : dates);
 }
 
 static char *
@@ -137,6 +167,13 @@ passes_filters (TdChecksPage *self, const TdFinding *finding)
   return TRUE;
 }
 
+static void
+unref_course_or_null (gpointer course)
+{
+  if (course != NULL)
+    g_object_unref (course);
+}
+
 /* --- rows ------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -147,7 +184,6 @@ new_label (const char *text, const char *css_class)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -311,13 +347,60 @@ add_due_section (TdChecksPage *self, const char *today)
     }
 }
 
+/* The expander's subtitle lists the rules its findings are about, each once. */
+static void
+add_rule_to_subtitle (AdwExpanderRow *expander, const char *rule)
+{
+  const char *subtitle = adw_expander_row_get_subtitle (expander);
+  g_auto (GStrv) rules = g_strsplit (subtitle != NULL ? subtitle : "", ", ", -1);
+  g_autofree char *joined = NULL;
+
+  if (g_strv_contains ((const char *const *) rules, rule))
+    return;
+  joined = subtitle != NULL && subtitle[0] != '\0' ? g_strconcat (subtitle, ", ", rule, NULL)
+                                                    : g_strdup (rule);
+  adw_expander_row_set_subtitle (expander, joined);
+}
+
+/* A person's rows are made when their expander is first opened: a centre can have
+ * hundreds of people with findings, and laying all of them out at once stalls. */
+static void
+expander_expanded_cb (AdwExpanderRow *expander, GParamSpec *pspec, TdChecksPage *self)
+{
+  GPtrArray *findings = g_object_get_data (G_OBJECT (expander), "td-findings");
+  g_autofree char *today = NULL;
+
+  if (!adw_expander_row_get_expanded (expander) || findings == NULL)
+    return;
+  today = dup_check_date (self);
+  for (guint i = 0; i < findings->len; i++)
+    adw_expander_row_add_row (expander,
+                              new_finding_row (self, g_ptr_array_index (findings, i), NULL, today));
+  g_object_set_data (G_OBJECT (expander), "td-findings", NULL);
+}
+
+static GtkWidget *
+new_person_expander (TdChecksPage *self, const TdFinding *first)
+{
+  g_autofree char *name = dup_trainee_name (self, first);
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
+                               gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+  g_object_set_data_full (G_OBJECT (expander), "td-findings",
+                          g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (expander_expanded_cb), self,
+                           0);
+  return expander;
+}
+
 /* Person-level findings of one course: an expander per person, in first-seen order. */
 static void
-add_person_rows (TdChecksPage *self, GtkWidget *list, GPtrArray *person_findings,
-                 const char *today)
+add_person_rows (TdChecksPage *self, GtkWidget *list, GPtrArray *person_findings)
 {
-  g_autoptr (GHashTable) expanders = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                            NULL, NULL);
+  g_autoptr (GHashTable) expanders = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < person_findings->len; i++)
     {
@@ -326,17 +409,13 @@ add_person_rows (TdChecksPage *self, GtkWidget *list, GPtrArray *person_findings
 
       if (expander == NULL)
         {
-          g_autofree char *name = dup_trainee_name (self, f);
-
-          expander = adw_expander_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), name);
-          adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
-                                       gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+          expander = new_person_expander (self, f);
           gtk_list_box_append (GTK_LIST_BOX (list), expander);
           g_hash_table_insert (expanders, &f->trainee_id, expander);
         }
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                new_finding_row (self, f, NULL, today));
+      g_ptr_array_add (g_object_get_data (G_OBJECT (expander), "td-findings"),
+                       td_finding_copy (f));
+      add_rule_to_subtitle (ADW_EXPANDER_ROW (expander), f->rule);
     }
 }
 
@@ -346,8 +425,8 @@ add_course_group (TdChecksPage *self, guint start, const char *today)
 {
   const TdFinding *first = g_ptr_array_index (self->shown, start);
   g_autoptr (GPtrArray) person_findings = g_ptr_array_new ();
-  g_autofree char *key = td_finding_dup_course_key (first);
-  GtkWidget *group = new_group (course_title (self, first->course_id), key);
+  g_autofree char *subtitle = dup_course_subtitle (self, first->course_id);
+  GtkWidget *group = new_group (course_title (self, first->course_id), subtitle);
   GtkWidget *list = new_list ();
   guint i;
 
@@ -362,7 +441,7 @@ add_course_group (TdChecksPage *self, guint start, const char *today)
       else
         gtk_list_box_append (GTK_LIST_BOX (list), new_finding_row (self, f, NULL, today));
     }
-  add_person_rows (self, list, person_findings, today);
+  add_person_rows (self, list, person_findings);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   gtk_box_append (self->findings_box, group);
   return i;
@@ -497,6 +576,7 @@ check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) findings = td_rules_check_centre_finish (TD_STORE (source), result,
                                                                  &error);
+  g_autofree char *json = NULL, *key = NULL;
   TdChecksPage *self;
 
   /* Cancelled: the page may be gone, or a newer check has taken over. */
@@ -508,13 +588,21 @@ check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (findings == NULL)
     {
       adw_status_page_set_description (self->failed_status, error->message);
+      g_clear_pointer (&self->findings_key, g_free);
       gtk_stack_set_visible_child_name (self->content_stack, "failed");
       return;
     }
+  /* The due list and the badge depend on the date as well as on the findings. */
+  json = td_findings_to_json_string (findings, FALSE);
+  key = g_strconcat (self->check_date, "\n", json, NULL);
+  if (g_strcmp0 (key, self->findings_key) == 0)
+    return;
+  g_free (self->findings_key);
+  self->findings_key = g_steal_pointer (&key);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = g_steal_pointer (&findings);
   /* Titles may have changed since the last check. */
-  g_hash_table_remove_all (self->course_titles);
+  g_hash_table_remove_all (self->courses);
   update_rule_choices (self);
   update_summary (self);
   update_attention (self);
@@ -629,9 +717,11 @@ td_checks_page_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_free (self->today);
+  g_free (self->check_date);
+  g_free (self->findings_key);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->course_titles, g_hash_table_unref);
+  g_clear_pointer (&self->courses, g_hash_table_unref);
 
   G_OBJECT_CLASS (td_checks_page_parent_class)->finalize (object);
 }
@@ -734,7 +824,8 @@ td_checks_page_class_init (TdChecksPageClass *klass)
 static void
 td_checks_page_init (TdChecksPage *self)
 {
-  self->course_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->courses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) unref_course_or_null);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
@@ -782,6 +873,8 @@ td_checks_page_refresh (TdChecksPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   today = dup_check_date (self);
+  g_free (self->check_date);
+  self->check_date = g_strdup (today);
   if (self->findings == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   set_busy (self, TRUE);
