@@ -65,5 +65,8 @@ int td_cli_init (int argc, char **argv);
 int td_cli_validate_id (int argc, char **argv);
 int td_cli_course (int argc, char **argv);
 int td_cli_roster (int argc, char **argv);
+int td_cli_certificate (int argc, char **argv);
+int td_cli_verify (int argc, char **argv);
+int td_cli_print (int argc, char **argv);
 
 G_END_DECLS

@@ -24,6 +24,17 @@ static const TdCliCommand usage_lines[] = {
     N_("enrol the rows of a roster CSV (附表八 columns)") },
   { "roster", td_cli_roster, "roster export --course ID [-o FILE.csv]",
     N_("write a course roster as CSV") },
+  { "certificate", td_cli_certificate, "certificate issue --course ID",
+    N_("issue certificates to the eligible trainees; prints the numbers") },
+  { "certificate", td_cli_certificate, "certificate reissue NUMBER --reason lost|damaged|changed",
+    N_("void a certificate and issue its successor") },
+  { "certificate", td_cli_certificate, "certificate show NUMBER",
+    N_("a certificate with its history") },
+  { "verify", td_cli_verify, "verify CODE",
+    N_("check a certificate's QR code offline: valid, voided or invalid") },
+  { "print", td_cli_print, "print FORM --course ID -o FILE.pdf",
+    N_("print a form of a course as PDF (certificates: --layout card|a4)") },
+  { "print", td_cli_print, "print --list", N_("list the forms") },
   { NULL },
 };
 
