@@ -38,6 +38,7 @@
 #define PHOTO_H 30.0
 #define QR_SIZE 19.5
 #define RECORD_ROWS 7
+#define QR_PIXELS 8
 
 /* Characters the card prints; a font lacking any of them would show boxes. */
 static const char font_sample[] = "職業安全衛生教育訓練結業證書證字號補次姓名出生日期身分統一編號"
@@ -107,6 +108,18 @@ font_covers_sample (PangoFont *font)
   return TRUE;
 }
 
+/* fontconfig answers a missing family with its best match for the language, which
+ * can be some other CJK font with other metrics than the card was laid out for. */
+static gboolean
+font_is_family (PangoFont *font, const char *family)
+{
+  PangoFontDescription *desc = pango_font_describe (font);
+  gboolean same = g_ascii_strcasecmp (pango_font_description_get_family (desc), family) == 0;
+
+  pango_font_description_free (desc);
+  return same;
+}
+
 gboolean
 td_card_check_font (const char *family, GError **error)
 {
@@ -119,10 +132,9 @@ td_card_check_font (const char *family, GError **error)
   pango_font_description_set_family (desc, family);
   pango_font_description_set_absolute_size (desc, 10 * PANGO_SCALE);
   pango_context_set_language (context, pango_language_from_string ("zh-tw"));
-  /* One font, not a fallback set: fontconfig's substitute for a missing family is a
-   * Latin font, and its fallbacks are not what the card was laid out for. */
+  /* One font, not a fallback set: the one the layout uses must have every character. */
   font = pango_font_map_load_font (map, context, desc);
-  covered = font != NULL && font_covers_sample (font);
+  covered = font != NULL && font_is_family (font, family) && font_covers_sample (font);
   g_clear_object (&font);
   g_object_unref (context);
   if (!covered)
@@ -244,12 +256,38 @@ vline (cairo_t *cr, double x, double y0, double y1)
   cairo_line_to (cr, x, y1);
 }
 
-/* The QR code with a quiet zone of two modules, scaled to @size mm. */
+/* The QR code as an image of QR_PIXELS × QR_PIXELS pixels per module, with a quiet zone
+ * of two modules. Viewers that smooth enlarged images regardless of /Interpolate false
+ * (poppler's Splash) then only soften the edges of each module, not the whole code. */
+static cairo_surface_t *
+qr_surface (const QRcode *qr)
+{
+  int side = (qr->width + 4) * QR_PIXELS;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  for (int row = 0; row < side; row++)
+    for (int col = 0; col < side; col++)
+      {
+        int r = row / QR_PIXELS - 2, c = col / QR_PIXELS - 2;
+        gboolean dark = r >= 0 && c >= 0 && r < qr->width && c < qr->width &&
+                        (qr->data[r * qr->width + c] & 1);
+        ((guint32 *) (data + row * stride))[col] = dark ? 0x000000 : 0xffffff;
+      }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* Scaled to @size mm without smoothing. An image keeps the PDF small and fast to write:
+ * a path of rectangles per module costs ten times the bytes and the time. */
 static gboolean
 draw_qr (cairo_t *cr, const char *content, double x, double y, double size, GError **error)
 {
   QRcode *qr = QRcode_encodeString (content, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  double module;
+  cairo_surface_t *image;
+  double side;
 
   if (qr == NULL)
     {
@@ -258,18 +296,17 @@ draw_qr (cairo_t *cr, const char *content, double x, double y, double size, GErr
                    strlen (content));
       return FALSE;
     }
-  module = size / (qr->width + 4);
+  image = qr_surface (qr);
+  side = (qr->width + 4) * QR_PIXELS;
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, size, size);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (int row = 0; row < qr->width; row++)
-    for (int col = 0; col < qr->width; col++)
-      if (qr->data[row * qr->width + col] & 1)
-        cairo_rectangle (cr, x + (col + 2) * module, y + (row + 2) * module, module, module);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / side, size / side);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, 0, 0, side, side);
   cairo_fill (cr);
   cairo_restore (cr);
+  cairo_surface_destroy (image);
   QRcode_free (qr);
   return TRUE;
 }
