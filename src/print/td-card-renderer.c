@@ -651,7 +651,7 @@ course_minutes (TdStore *store, gint64 course_id, GError **error)
 }
 
 /* In-service courses (OSH art. 18) the holder completed after this certificate's course,
- * oldest first: the back of the card records them (OSH art. 31(2)). */
+ * oldest first: the OSH rules have them recorded on the back of the card (格式十一). */
 static gboolean
 collect_records (TdStore *store, TdCourse *course, gint64 trainee_id, const char *unit,
                  GPtrArray *records, GError **error)
