@@ -5,9 +5,9 @@
 #define G_LOG_DOMAIN "tdesk"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "td-cli-private.h"
+#include "td-i18n.h"
 
 /* What `tdesk` lists in its usage; the groups show their own subcommands. */
 static const TdCliCommand usage_lines[] = {
@@ -59,10 +59,7 @@ is_help (const char *word)
 int
 main (int argc, char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  td_i18n_init ();
   g_set_prgname ("tdesk");
 
   if (argc < 2 || is_help (argv[1]))

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -164,7 +166,7 @@ read_count (JsonObject *object, const char *path, const char *key, gint64 max, i
   if (value < 0 || value > max)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _("%s.%s: %" G_GINT64_FORMAT " is outside 0 to %" G_GINT64_FORMAT "."),
+                   _("%s.%s: %" PRId64 " is outside 0 to %" PRId64 "."),
                    path, key, value, max);
       return FALSE;
     }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -395,8 +397,8 @@ add_attendance (JsonBuilder *b, Export *ex, TdStore *store, gint64 course_id, GE
       if (o.session == 0 || o.trainee == 0)
         {
           g_set_error (error, TD_ERROR, TD_ERROR_STORE,
-                       _("Attendance of trainee %" G_GINT64_FORMAT " in session %"
-                         G_GINT64_FORMAT " belongs to no session or roster row of the course."),
+                       _("Attendance of trainee %" PRId64 " in session %"
+                         PRId64 " belongs to no session or roster row of the course."),
                        a->trainee_id, a->session_id);
           return FALSE;
         }
@@ -440,7 +442,7 @@ add_scores (JsonBuilder *b, Export *ex, TdStore *store, gint64 course_id, GError
       if (o.trainee == 0)
         {
           g_set_error (error, TD_ERROR, TD_ERROR_STORE,
-                       _("A score of trainee %" G_GINT64_FORMAT " belongs to no roster row of "
+                       _("A score of trainee %" PRId64 " belongs to no roster row of "
                          "the course."),
                        s->trainee_id);
           return FALSE;

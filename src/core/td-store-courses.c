@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "td-roc-date.h"
@@ -153,7 +155,7 @@ td_store_get_course (TdStore *self, gint64 id, GError **error)
   if (course == NULL)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no course with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no course with id %" PRId64 "."), id);
       return NULL;
     }
   if (!load_changes (self, course, error))
@@ -420,7 +422,7 @@ td_store_delete_course (TdStore *self, gint64 id, GError **error)
   if (sqlite3_changes (td_store_get_db (self)) == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no course with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no course with id %" PRId64 "."), id);
       goto fail;
     }
   if (!td_store_audit (self, "delete", "course", id, NULL, error))
@@ -500,7 +502,7 @@ td_store_get_session (TdStore *self, gint64 id, GError **error)
   if (list->len == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no session with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no session with id %" PRId64 "."), id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (list, 0));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "td-national-id.h"
@@ -93,7 +95,7 @@ td_store_get_lecturer (TdStore *self, gint64 id, GError **error)
   if (list->len == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no lecturer with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no lecturer with id %" PRId64 "."), id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (list, 0));
@@ -207,9 +209,9 @@ td_store_delete_lecturer (TdStore *self, gint64 id, GError **error)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The lecturer teaches %" G_GINT64_FORMAT " session; assign "
+                                "The lecturer teaches %" PRId64 " session; assign "
                                 "another lecturer first.",
-                                "The lecturer teaches %" G_GINT64_FORMAT " sessions; assign "
+                                "The lecturer teaches %" PRId64 " sessions; assign "
                                 "another lecturer first.",
                                 (gulong) uses),
                    uses);
@@ -466,7 +468,7 @@ td_store_get_trainee (TdStore *self, gint64 id, GError **error)
   if (list->len == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no trainee with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no trainee with id %" PRId64 "."), id);
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (list, 0));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "td-national-id.h"
@@ -188,7 +190,7 @@ td_store_enrol (TdStore *self, gint64 course_id, TdTrainee *trainee, const char 
     {
       if (error && *error == NULL)
         g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                     _("There is no course with id %" G_GINT64_FORMAT "."), course_id);
+                     _("There is no course with id %" PRId64 "."), course_id);
       goto fail;
     }
   if (!upsert_person (self, trainee, error) ||
