@@ -739,10 +739,15 @@ check_reissuable (TdStore *store, TdCertificate *cert, GError **error)
       if (e->kind == TD_CERTIFICATE_EVENT_REPLACED && e->certificate_id == cert->id)
         successor = e->related_number;
     }
-  g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
-               _("Certificate %s is void (%s)%s%s; only a valid certificate can be reissued."),
-               cert->number, td_void_reason_label_for_string (cert->void_reason),
-               successor ? _(" and was replaced by ") : "", successor ? successor : "");
+  if (successor != NULL)
+    g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
+                 _("Certificate %s is void (%s) and was replaced by %s; reissue that one "
+                   "instead."),
+                 cert->number, td_void_reason_label_for_string (cert->void_reason), successor);
+  else
+    g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
+                 _("Certificate %s is void (%s); only a valid certificate can be reissued."),
+                 cert->number, td_void_reason_label_for_string (cert->void_reason));
   return FALSE;
 }
 
