@@ -1,7 +1,7 @@
 /* td-certificate-code.c — certificate QR payloads, revocation lists, verification
  *
  * The payload is a small binary record rather than JSON so that, signed, it still
- * fits a QR code a card can carry at 19 mm and a phone camera reads at arm's length.
+ * fits a QR code a card can carry at 19.5 mm, which a phone camera reads close up.
  */
 #include "config.h"
 

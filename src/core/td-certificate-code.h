@@ -12,7 +12,8 @@
  *   u8[16] keyed BLAKE2b of the holder's national ID
  *   u8[64] Ed25519 signature of every byte before it
  *
- * About 110 bytes, 150 characters: with a URL it fits a version 8 QR code at level M.
+ * About 110 bytes, 150 characters: with the default URL about 185 characters, a version 10
+ * QR code (57 modules) at error correction level M.
  * The holder's ID is never in the code, only its hash under the centre's secret key.
  * docs/certificates.md describes the format for other verifiers.
  */
