@@ -215,6 +215,20 @@ test_card_layout (Fixture *f, gconstpointer data)
   g_assert_null (strstr (back2, "急救人員在職教育訓練"));
 }
 
+/* x (mm from the left) of the first place @text is found on page @index. */
+static double
+find_x_mm (PopplerDocument *doc, int index, const char *text)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  GList *found = poppler_page_find_text (page, text);
+  double x;
+
+  g_assert_nonnull (found);
+  x = ((PopplerRectangle *) found->data)->x1 / MM_TO_PT;
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  return x;
+}
+
 static void
 test_a4_layout (Fixture *f, gconstpointer data)
 {
@@ -228,6 +242,11 @@ test_a4_layout (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (front, "王小明"));
   g_assert_nonnull (strstr (front, "李小華"));
   g_assert_nonnull (strstr (back, "在職教育訓練紀錄欄"));
+
+  /* 王小明's card is the first slot, on the left of the fronts; after a long-edge flip
+   * its back must be on the right, where his in-service record is. */
+  g_assert_cmpfloat (find_x_mm (doc, 0, "王小明"), <, 105);
+  g_assert_cmpfloat (find_x_mm (doc, 1, "急救人員在職教育訓練"), >, 105);
 }
 
 /* x of the first character on page @index, in points. */
