@@ -488,6 +488,67 @@ test_db_selection (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (in_env), ==, 0);
 }
 
+static void
+test_check (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *file = fixture_path (f, "course.json");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *rules = NULL;
+  g_autoptr (GString) seen = g_string_new (NULL);
+  JsonArray *findings;
+
+  init_db (f, f->db);
+  write_file (file, course_json);
+  g_assert_cmpint (run_tdesk (f, NULL, NULL, "course", "import", file, "--db", f->db), ==, 0);
+
+  /* Two days after the end: T2 missed both sessions, T1 the second one — 1/5 reached. */
+  g_assert_cmpint (run_tdesk (f, &out, &err, "check", "--db", f->db, "--json",
+                              "--today", "2024-05-10"), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  findings = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *o = json_array_get_object_element (findings, i);
+      g_assert_cmpstr (json_object_get_string_member (o, "course"), ==, "C1");
+      if (g_str_equal (json_object_get_string_member (o, "rule"), "attendance.dismissal"))
+        g_string_append_printf (seen, "%s ", json_object_get_string_member (o, "trainee"));
+    }
+  g_assert_cmpstr (seen->str, ==, "T1 T2 ");
+
+  /* One line per finding; only one trainee's with --trainee. */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_tdesk (f, &out, NULL, "check", "--db", f->db, "--course", "C1",
+                              "--trainee", "B234567894", "--today", "2024-05-10"), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "error\tattendance.dismissal\tC1\t"
+                                        "職業安全衛生教育訓練規則第33條第2項\t[trainee T2] "));
+  g_assert_null (strstr (out, "T1"));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "check", "--db", f->db, "--today", "10 May"), ==, 2);
+  g_assert_nonnull (strstr (err, "--today"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "check", "--db", f->db, "--course", "C2"), ==, 2);
+  g_assert_nonnull (strstr (err, "C2"));
+}
+
+static void
+test_check_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  int rc;
+
+  /* The demo centre checks cleanly as far as the command goes: findings, not failures. */
+  g_assert_cmpint (run_tdesk (f, NULL, NULL, "init", "--demo", "--db", f->db), ==, 0);
+  rc = run_tdesk (f, &out, &err, "check", "--db", f->db, "--json");
+  g_assert_true (rc == 0 || rc == 1);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -503,6 +564,8 @@ main (int argc, char *argv[])
   ADD ("/cli/course/import-bad", test_course_import_bad);
   ADD ("/cli/roster", test_roster);
   ADD ("/cli/db-selection", test_db_selection);
+  ADD ("/cli/check", test_check);
+  ADD ("/cli/check-demo", test_check_demo);
 #undef ADD
 
   return g_test_run ();

@@ -631,7 +631,6 @@ test_preferences (Fixture *fixture, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   settle ();
   g_assert_cmpstr (gtk_editable_get_text (child (window, W, "evening_start_row")), ==, "18:00");
-  g_assert_cmpstr (gtk_editable_get_text (child (window, W, "rollcall_delay_row")), ==, "20");
   g_assert_cmpstr (gtk_editable_get_text (child (window, W, "pass_mark_row")), ==, "60");
 
   type_into (window, W, "title_row", "財團法人台灣安全衛生訓練中心");

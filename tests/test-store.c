@@ -360,6 +360,19 @@ test_paged_search (Fixture *f, gconstpointer data)
     g_assert_nonnull (last);
     g_assert_null (g_list_model_get_item (G_LIST_MODEL (courses), 250));
   }
+  {
+    /* Rows deleted behind the list's back still give an item until the reload. */
+    g_autoptr (TdPagedList) fresh = td_paged_list_new_courses (f->store);
+    g_autoptr (TdCourse) first = g_list_model_get_item (G_LIST_MODEL (fresh), 0);
+    g_autoptr (TdCourse) stale = NULL;
+    g_assert_true (td_store_delete_course (f->store, first->id, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fresh)), ==, 250);
+    stale = g_list_model_get_item (G_LIST_MODEL (fresh), 249);
+    g_assert_nonnull (stale);
+    g_assert_cmpint (stale->id, ==, 0);
+    td_paged_list_reload (courses);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (courses)), ==, 249);
+  }
   td_paged_list_set_search (courses, "課程 12");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (courses)), ==, 10);
 

@@ -68,5 +68,7 @@ int td_cli_roster (int argc, char **argv);
 int td_cli_certificate (int argc, char **argv);
 int td_cli_verify (int argc, char **argv);
 int td_cli_print (int argc, char **argv);
+int td_cli_trainee (int argc, char **argv);
+int td_cli_attendance (int argc, char **argv);
 
 G_END_DECLS

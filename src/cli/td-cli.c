@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-cli-check.h"
 #include "td-cli-private.h"
 #include "td-i18n.h"
 
@@ -35,6 +36,18 @@ static const TdCliCommand usage_lines[] = {
   { "print", td_cli_print, "print FORM --course ID -o FILE.pdf",
     N_("print a form of a course as PDF (certificates: --layout card|a4)") },
   { "print", td_cli_print, "print --list", N_("list the forms") },
+  { "check", td_cli_check, "check [--course ID | --trainee ID] [--json] [--today YYYY-MM-DD]",
+    N_("check courses against the rules of their regime; exit 1 when errors are found") },
+  { "trainee", td_cli_trainee, "trainee code TRAINEE [--regenerate]",
+    N_("print the trainee's personal QR code (regenerating voids the old one)") },
+  { "attendance", td_cli_attendance, "attendance scan --course ID --session ID CODE",
+    N_("what a scanner typed; prints the outcome") },
+  { "attendance", td_cli_attendance, "attendance import --course ID FILE.csv",
+    N_("record the attendance of an eVRS attendance CSV") },
+  { "attendance", td_cli_attendance, "attendance export --course ID --format evrs|hours -o FILE",
+    N_("write an eVRS attendance CSV or the awarded hours list") },
+  { "attendance", td_cli_attendance, "attendance leave|makeup|rollcall|history …",
+    N_("record leave, make-up and roll call; show a trainee's events in a session") },
   { NULL },
 };
 

@@ -110,9 +110,11 @@ td_paged_list_get_item (GListModel *model, guint position)
   page = find_page (self, index);
   if (page == NULL)
     page = fetch_page (self, index);
-  /* Rows deleted elsewhere since the count: the view gets NULL until the next reload. */
+  /* A position below n_items must give an item (the GListModel contract). When the page
+   * could not be read, or rows were deleted elsewhere since the count, an empty item
+   * stands in until the next reload. */
   if (page == NULL || offset >= page->items->len)
-    return NULL;
+    return g_object_new (self->item_type, NULL);
   return g_object_ref (g_ptr_array_index (page->items, offset));
 }
 

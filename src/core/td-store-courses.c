@@ -389,7 +389,10 @@ course_has_records (TdStore *self, gint64 id, gboolean *has, GError **error)
     "leave_record l JOIN session s ON s.id = l.session_id WHERE s.course_id = ?1) + "
     "(SELECT count(*) FROM rollcall r JOIN session s ON s.id = r.session_id WHERE "
     "s.course_id = ?1) + (SELECT count(*) FROM makeup m JOIN session s ON s.id IN "
-    "(m.missed_session_id, m.makeup_session_id) WHERE s.course_id = ?1)",
+    "(m.missed_session_id, m.makeup_session_id) WHERE s.course_id = ?1) + "
+    "(SELECT count(*) FROM hours_activity WHERE course_id = ?1) + "
+    "(SELECT count(*) FROM scan_log l JOIN session s ON s.id = l.session_id WHERE "
+    "s.course_id = ?1) + (SELECT count(*) FROM evrs_flag WHERE course_id = ?1)",
     id, error);
   if (n < 0)
     return FALSE;
@@ -409,8 +412,8 @@ td_store_delete_course (TdStore *self, gint64 id, GError **error)
   if (has_records)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
-                   _("This course has attendance, scores or certificates, which must be kept; "
-                     "it cannot be deleted. Close it instead."));
+                   _("This course has attendance, scans, awarded hours, scores or certificates, "
+                     "which must be kept; it cannot be deleted. Close it instead."));
       goto fail;
     }
   stmt = td_store_prepare (self, "DELETE FROM course WHERE id = ?1", error);
@@ -458,18 +461,8 @@ session_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_sessions (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, session_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the sessions"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, (TdRowFunc) session_from_row, g_object_unref,
+                           _("Could not read the sessions"), error);
 }
 
 GPtrArray *
@@ -652,7 +645,9 @@ td_store_delete_session (TdStore *self, gint64 id, GError **error)
     "SELECT (SELECT count(*) FROM attendance_event WHERE session_id = ?1) + "
     "(SELECT count(*) FROM leave_record WHERE session_id = ?1) + "
     "(SELECT count(*) FROM rollcall WHERE session_id = ?1) + "
-    "(SELECT count(*) FROM makeup WHERE ?1 IN (missed_session_id, makeup_session_id))",
+    "(SELECT count(*) FROM makeup WHERE ?1 IN (missed_session_id, makeup_session_id)) + "
+    "(SELECT count(*) FROM hours_activity WHERE session_id = ?1) + "
+    "(SELECT count(*) FROM scan_log WHERE session_id = ?1)",
     id, error);
   if (records < 0)
     goto fail;

@@ -48,18 +48,8 @@ lecturer_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_lecturers (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, lecturer_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the lecturers"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, (TdRowFunc) lecturer_from_row, g_object_unref,
+                           _("Could not read the lecturers"), error);
 }
 
 GPtrArray *
@@ -413,21 +403,17 @@ td_store_count_trainees (TdStore *self, const char *search, GError **error)
   return count;
 }
 
+static gpointer
+trainee_from_first_column (sqlite3_stmt *stmt)
+{
+  return trainee_from_row (stmt, 0);
+}
+
 static GPtrArray *
 collect_trainees (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, trainee_from_row (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the trainees"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, trainee_from_first_column, g_object_unref,
+                           _("Could not read the trainees"), error);
 }
 
 GPtrArray *

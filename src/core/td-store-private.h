@@ -19,6 +19,14 @@ void          td_store_set_sqlite_error (TdStore *self, GError **error, const ch
 gboolean      td_store_step_done (TdStore *self, sqlite3_stmt *stmt, const char *context,
                                   GError **error);
 
+/* Makes one item of a result row. */
+typedef gpointer (*TdRowFunc) (sqlite3_stmt *stmt);
+
+/* Steps @stmt through its rows, adding what @from_row makes of each to a new array
+ * (freed with @free_func); NULL with @error ("@context: …") when stepping fails. */
+GPtrArray    *td_store_collect (TdStore *self, sqlite3_stmt *stmt, TdRowFunc from_row,
+                                GDestroyNotify free_func, const char *context, GError **error);
+
 /* UTC instant "YYYY-MM-DDTHH:MM:SSZ" */
 char         *td_store_now (void);
 

@@ -37,18 +37,8 @@ enrolment_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_enrolments (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, enrolment_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the roster"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, (TdRowFunc) enrolment_from_row, g_object_unref,
+                           _("Could not read the roster"), error);
 }
 
 GPtrArray *
@@ -224,16 +214,18 @@ td_store_unenrol (TdStore *self, gint64 enrolment_id, GError **error)
     "SELECT (SELECT count(*) FROM attendance_event a JOIN session s ON s.id = a.session_id "
     "WHERE s.course_id = e.course_id AND a.trainee_id = e.trainee_id) + (SELECT count(*) FROM "
     "score WHERE course_id = e.course_id AND trainee_id = e.trainee_id) + (SELECT count(*) "
-    "FROM certificate WHERE course_id = e.course_id AND trainee_id = e.trainee_id) FROM "
-    "enrolment e WHERE e.id = ?1",
+    "FROM certificate WHERE course_id = e.course_id AND trainee_id = e.trainee_id) + "
+    "(SELECT count(*) FROM hours_award w JOIN hours_activity h ON h.id = w.activity_id WHERE "
+    "h.course_id = e.course_id AND w.trainee_id = e.trainee_id) FROM enrolment e WHERE "
+    "e.id = ?1",
     enrolment_id, error);
   if (records < 0)
     goto fail;
   if (records > 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_CONFLICT,
-                   _("This trainee has attendance, scores or a certificate on this course; the "
-                     "row must be kept. Mark them dismissed instead."));
+                   _("This trainee has attendance, awarded hours, scores or a certificate on this "
+                     "course; the row must be kept. Mark them dismissed instead."));
       goto fail;
     }
   stmt = td_store_prepare (self, "DELETE FROM enrolment WHERE id = ?1", error);
@@ -334,18 +326,8 @@ attendance_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_attendance (TdStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) td_attendance_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, attendance_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the attendance"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return td_store_collect (self, stmt, (TdRowFunc) attendance_from_row, (GDestroyNotify) td_attendance_free,
+                           _("Could not read the attendance"), error);
 }
 
 static gboolean

@@ -103,6 +103,22 @@ td_store_step_done (TdStore *self, sqlite3_stmt *stmt, const char *context, GErr
   return FALSE;
 }
 
+GPtrArray *
+td_store_collect (TdStore *self, sqlite3_stmt *stmt, TdRowFunc from_row, GDestroyNotify free_func,
+                  const char *context, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, from_row (stmt));
+  /* The error message belongs to the step: read it before the reset. */
+  if (rc != SQLITE_DONE)
+    td_store_set_sqlite_error (self, error, context);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
 char *
 td_col_dup (sqlite3_stmt *stmt, int col)
 {

@@ -12,7 +12,6 @@
 
 typedef enum {
   SETTING_EVENING_START,
-  SETTING_ROLLCALL_DELAY,
   SETTING_PASS_MARK,
   SETTING_CERTIFICATE_PREFIX,
   N_SETTINGS
@@ -23,7 +22,6 @@ typedef char *(*CheckFunc) (const char *text, GError **error);
 
 typedef struct {
   const char *key;
-  const char *default_value;
   CheckFunc check;
 } SettingSpec;
 
@@ -95,12 +93,6 @@ check_number (const char *text, guint64 max, const char *message, GError **error
 }
 
 static char *
-check_rollcall_delay (const char *text, GError **error)
-{
-  return check_number (text, 120, _("Enter a whole number of minutes from 0 to 120."), error);
-}
-
-static char *
 check_pass_mark (const char *text, GError **error)
 {
   return check_number (text, 100, _("Enter a whole number of points from 0 to 100."), error);
@@ -127,10 +119,9 @@ check_prefix (const char *text, GError **error)
 }
 
 static const SettingSpec setting_specs[N_SETTINGS] = {
-  { TD_SETTING_EVENING_START, TD_SETTING_EVENING_START_DEFAULT, check_time },
-  { TD_SETTING_ROLLCALL_DELAY, TD_SETTING_ROLLCALL_DELAY_DEFAULT, check_rollcall_delay },
-  { TD_SETTING_PASS_MARK, TD_SETTING_PASS_MARK_DEFAULT, check_pass_mark },
-  { TD_SETTING_CERTIFICATE_PREFIX, "", check_prefix },
+  { TD_SETTING_EVENING_START, check_time },
+  { TD_SETTING_PASS_MARK, check_pass_mark },
+  { TD_SETTING_CERTIFICATE_PREFIX, check_prefix },
 };
 
 /* --- helpers ---------------------------------------------------------------- */
@@ -264,8 +255,8 @@ load_values (TdPreferencesWindow *self)
     }
   for (guint i = 0; i < N_SETTINGS; i++)
     {
-      self->stored[i] = td_store_get_setting (self->store, setting_specs[i].key,
-                                              setting_specs[i].default_value);
+      /* Defaults come from the rule packs and data/settings.json, as the rules see them. */
+      self->stored[i] = td_settings_get (self->store, setting_specs[i].key);
       set_row_text (self->setting_rows[i], self->stored[i]);
     }
 }
@@ -291,12 +282,6 @@ static void
 evening_start_apply_cb (TdPreferencesWindow *self)
 {
   apply_setting (self, SETTING_EVENING_START);
-}
-
-static void
-rollcall_delay_apply_cb (TdPreferencesWindow *self)
-{
-  apply_setting (self, SETTING_ROLLCALL_DELAY);
 }
 
 static void
@@ -420,7 +405,6 @@ td_preferences_window_class_init (TdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, unit_error_label);
   BIND_SETTING (evening_start, SETTING_EVENING_START);
-  BIND_SETTING (rollcall_delay, SETTING_ROLLCALL_DELAY);
   BIND_SETTING (pass_mark, SETTING_PASS_MARK);
   BIND_SETTING (certificate_prefix, SETTING_CERTIFICATE_PREFIX);
   gtk_widget_class_bind_template_callback (widget_class, unit_apply_cb);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "td-settings.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
@@ -11,14 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TdPreferencesWindow, td_preferences_window, TD, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-/* Centre settings (td_store_get_setting keys) edited here, with their defaults. */
-#define TD_SETTING_EVENING_START       "evening-start"
-#define TD_SETTING_EVENING_START_DEFAULT "18:00"
-#define TD_SETTING_ROLLCALL_DELAY      "rollcall-delay"
-#define TD_SETTING_ROLLCALL_DELAY_DEFAULT "20"
-#define TD_SETTING_PASS_MARK           "pass-mark"
-#define TD_SETTING_PASS_MARK_DEFAULT   "60"
-#define TD_SETTING_CERTIFICATE_PREFIX  "certificate-prefix"
 
 GtkWidget *td_preferences_window_new (GtkWindow *parent, TdStore *store);
 

@@ -1,0 +1,72 @@
+/* td-rules-private.h — what the rule files share; not public API. */
+#pragma once
+
+#include "td-rules.h"
+
+G_BEGIN_DECLS
+
+/* One check of one course: the snapshot, the pack with the centre's settings
+ * applied, the dates every rule compares against, and the findings so far. */
+typedef struct {
+  const TdCourseSnapshot *snap;
+  TdRulePack *pack;
+  GDate today;
+  GDate start;
+  GDate end;
+  GPtrArray *findings;        /* TdFinding* */
+  GHashTable *cells;          /* TdAttendance* (keyed by its session and trainee) */
+  GHashTable *summaries;      /* trainee id → TdAttendanceSummary*, computed once */
+} TdRuleRun;
+
+gboolean   td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack,
+                             const char *today, GError **error);
+void       td_rule_run_clear (TdRuleRun *run);
+
+/* Adds a finding about the run's course (and @session / @enrolment when not NULL);
+ * takes @message. @due is optional. Returns the finding (owned by the run). */
+TdFinding *td_rule_run_add (TdRuleRun *run, const TdRuleEntry *entry, TdSeverity severity,
+                            const TdSession *session, const TdEnrolment *enrolment,
+                            char *message, const char *action, const GDate *due);
+
+const TdAttendance *td_rule_run_get_cell (TdRuleRun *run, gint64 session_id, gint64 trainee_id);
+
+gboolean   td_rules_parse_date (const char *iso, GDate *out);
+char      *td_rules_format_date (const GDate *date);
+/* A date for a message: ISO, or the ROC calendar when the translation asks for it. */
+char      *td_rules_display_date (const char *iso);
+char      *td_rules_display_gdate (const GDate *date);
+/* "3" for 180 minutes, "2.5" for 150. */
+char      *td_rules_format_hours (gint64 minutes);
+/* The session's statutory minutes, or its span when none are set; 0 when invalid. */
+gint64     td_rules_session_minutes (const TdSession *session);
+
+void       td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out);
+/* Minutes of @session the trainee missed (leave + truant); 0 when it does not count. */
+gint64     td_rules_session_missed (TdRuleRun *run, const TdSession *session, gint64 trainee_id);
+
+/* Rule functions: each adds the findings of one pack entry to the run. */
+typedef void (*TdRuleFunc) (TdRuleRun *run, const TdRuleEntry *entry);
+
+void td_rule_late_is_truancy (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_dismissal (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_makeup_required (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_makeup_deadline (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_rollcall (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_certificate_eligibility (TdRuleRun *run, const TdRuleEntry *entry);
+
+void td_rule_daily_hours (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_evening_hours (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_evening_end (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_practical_daytime (TdRuleRun *run, const TdRuleEntry *entry);
+
+void td_rule_plan_deadline (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_change_deadline (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_archive_deadline (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_registration_deadline (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_issue_deadline (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_minimum_size (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_maximum_size (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_counsellor (TdRuleRun *run, const TdRuleEntry *entry);
+void td_rule_exam_retake (TdRuleRun *run, const TdRuleEntry *entry);
+
+G_END_DECLS
