@@ -7,6 +7,7 @@
 
 #include "td-card-renderer.h"
 #include "td-certificates.h"
+#include "td-settings.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 
@@ -101,6 +102,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_setenv (TD_SIGNING_KEY_FILE_ENV, key, TRUE);
   f->store = td_store_open (path, &error);
   g_assert_no_error (error);
+  g_assert_true (td_store_set_setting (f->store, TD_SETTING_CERTIFICATE_PREFIX, "TD", &error));
   unit->title = g_strdup ("財團法人臺灣安全衛生教育訓練基金會");
   g_assert_true (td_store_save_unit (f->store, unit, &error));
 

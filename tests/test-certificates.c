@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "td-certificates.h"
+#include "td-settings.h"
 #include "td-store.h"
 
 typedef struct {
@@ -78,6 +79,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->store = td_store_open (path, &error);
   g_assert_no_error (error);
   td_store_set_actor (f->store, "tester");
+  g_assert_true (td_store_set_setting (f->store, TD_SETTING_CERTIFICATE_PREFIX, "TD", &error));
   f->course_id = add_course (f->store, "急救人員安全衛生教育訓練", TD_EXAM_MODE_OWN, roster,
                              G_N_ELEMENTS (roster));
 }
@@ -127,15 +129,20 @@ test_number_pattern (void)
 {
   g_autoptr (GError) error = NULL;
   gboolean uses_year = FALSE;
-  g_autofree char *a = td_certificate_number_format (TD_CERTIFICATE_DEFAULT_PATTERN, "TD", 114, 7,
+  g_autofree char *a = td_certificate_number_format ("{prefix}{roc_year}{seq:05}", "TD", 114, 7,
                                                      &uses_year, &error);
   g_autofree char *b = td_certificate_number_format ("勞安-{year}-{seq}", "TD", 114, 123, NULL,
                                                      &error);
   g_autofree char *c = td_certificate_number_format ("{prefix}{seq:8}", "HS", 114, 42, &uses_year,
                                                      &error);
   g_autofree char *bad = NULL;
+  g_autofree char *default_pattern = td_settings_get_default (TD_SETTING_CERTIFICATE_NUMBER_PATTERN);
+  g_autofree char *default_prefix = td_settings_get_default (TD_SETTING_CERTIFICATE_PREFIX);
+  g_autofree char *by_default = td_certificate_number_format (default_pattern, default_prefix, 114,
+                                                              7, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_cmpstr (by_default, ==, "11400007");   /* settings.json: no prefix, ROC year, 5 digits */
   g_assert_cmpstr (a, ==, "TD11400007");
   g_assert_cmpstr (b, ==, "勞安-2025-123");
   g_assert_cmpstr (c, ==, "HS00000042");
@@ -431,6 +438,7 @@ test_verify_other_centre (Fixture *f, gconstpointer data)
   g_setenv (TD_SIGNING_KEY_FILE_ENV, other_key, TRUE);
   other = td_store_open (other_db, &error);
   g_assert_no_error (error);
+  g_assert_true (td_store_set_setting (other, TD_SETTING_CERTIFICATE_PREFIX, "TD", &error));
   course = add_course (other, "急救人員安全衛生教育訓練", TD_EXAM_MODE_OWN, roster, 1);
   theirs = td_certificates_issue (other, course, "2025-02-20", NULL, &error);
   g_assert_no_error (error);

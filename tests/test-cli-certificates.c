@@ -125,7 +125,7 @@ test_issue (Fixture *f, gconstpointer data)
   numbers = g_strsplit (out, "\n", -1);
   for (guint i = 0; i < issued; i++)
     {
-      g_autofree char *expected = g_strdup_printf ("TD114%05u", i + 1);
+      g_autofree char *expected = g_strdup_printf ("114%05u", i + 1);
       g_assert_cmpstr (numbers[i], ==, expected);
     }
 
@@ -157,32 +157,32 @@ test_reissue_show_verify (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run_tdesk (f, &out, NULL, "certificate", "issue", "--course", "1", "--date",
                               "2025-03-01"), ==, 0);
-  old_code = show_field (f, "TD11400001", "QR code:");
-  holder = show_field (f, "TD11400001", "Holder:");
+  old_code = show_field (f, "11400001", "QR code:");
+  holder = show_field (f, "11400001", "Holder:");
   holder_parts = g_strsplit (holder, " (", 2);      /* "name (A12****789)" */
   g_assert_nonnull (strstr (holder, "****"));       /* show masks the ID */
 
   g_assert_cmpint (run_tdesk (f, &line, NULL, "verify", old_code), ==, 0);
-  expected = g_strdup_printf ("valid\tTD11400001\t%s\t-\n", holder_parts[0]);
+  expected = g_strdup_printf ("valid\t11400001\t%s\t-\n", holder_parts[0]);
   g_assert_cmpstr (line, ==, expected);
   g_clear_pointer (&line, g_free);
 
   /* Bad reason: usage error, nothing changed. */
-  g_assert_cmpint (run_tdesk (f, NULL, &err, "certificate", "reissue", "TD11400001", "--reason",
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "certificate", "reissue", "11400001", "--reason",
                               "stolen"), ==, 2);
   g_assert_nonnull (strstr (err, "lost, damaged or changed"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_tdesk (f, &out, NULL, "certificate", "reissue", "TD11400001", "--reason",
+  g_assert_cmpint (run_tdesk (f, &out, NULL, "certificate", "reissue", "11400001", "--reason",
                               "lost"), ==, 0);
-  g_assert_cmpstr (out, ==, "TD11400001\t1\n");
+  g_assert_cmpstr (out, ==, "11400001\t1\n");
 
   g_assert_cmpint (run_tdesk (f, &line, NULL, "verify", old_code), ==, 1);
-  g_assert_true (g_str_has_prefix (line, "voided\tTD11400001\t"));
+  g_assert_true (g_str_has_prefix (line, "voided\t11400001\t"));
   g_assert_true (g_str_has_suffix (line, "\tlost\n"));
   g_clear_pointer (&line, g_free);
-  new_code = show_field (f, "TD11400001", "QR code:");
+  new_code = show_field (f, "11400001", "QR code:");
   g_assert_cmpint (run_tdesk (f, &line, NULL, "verify", new_code), ==, 0);
-  g_assert_true (g_str_has_prefix (line, "valid\tTD11400001\t"));
+  g_assert_true (g_str_has_prefix (line, "valid\t11400001\t"));
   g_clear_pointer (&line, g_free);
 
   /* One character of the payload changed. */
@@ -193,11 +193,11 @@ test_reissue_show_verify (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_tdesk (f, &line, NULL, "verify", "not a code"), ==, 1);
   g_assert_true (g_str_has_prefix (line, "invalid\t-\t-\t"));
 
-  g_assert_cmpint (run_tdesk (f, &shown, NULL, "certificate", "show", "TD11400001"), ==, 0);
+  g_assert_cmpint (run_tdesk (f, &shown, NULL, "certificate", "show", "11400001"), ==, 0);
   g_assert_nonnull (strstr (shown, "History:"));
   g_assert_nonnull (strstr (shown, "voided (lost)"));
   g_assert_nonnull (strstr (shown, "reissued"));
-  g_assert_cmpint (run_tdesk (f, NULL, NULL, "certificate", "show", "TD99999999"), ==, 2);
+  g_assert_cmpint (run_tdesk (f, NULL, NULL, "certificate", "show", "99999999"), ==, 2);
 }
 
 static void
@@ -213,13 +213,13 @@ test_replace (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_tdesk (f, &out, NULL, "certificate", "issue", "--course", "1", "--date",
                               "2025-03-01"), ==, 0);
   issued = count_lines (out);
-  g_assert_cmpint (run_tdesk (f, &replaced, NULL, "certificate", "reissue", "TD11400002",
+  g_assert_cmpint (run_tdesk (f, &replaced, NULL, "certificate", "reissue", "11400002",
                               "--reason", "changed", "--date", "2025-03-05"), ==, 0);
-  expected = g_strdup_printf ("TD114%05u\t0\n", issued + 1);   /* the next number, no gap */
+  expected = g_strdup_printf ("114%05u\t0\n", issued + 1);   /* the next number, no gap */
   g_assert_cmpstr (replaced, ==, expected);
-  status = show_field (f, "TD11400002", "Status:");
+  status = show_field (f, "11400002", "Status:");
   g_assert_cmpstr (status, ==, "voided (personal data changed)");
-  g_assert_cmpint (run_tdesk (f, NULL, &err, "certificate", "reissue", "TD11400002", "--reason",
+  g_assert_cmpint (run_tdesk (f, NULL, &err, "certificate", "reissue", "11400002", "--reason",
                               "lost"), ==, 2);
   g_assert_nonnull (strstr (err, "void"));
 }

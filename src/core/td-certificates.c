@@ -14,6 +14,7 @@
 
 #include "td-certificates.h"
 #include "td-roc-date.h"
+#include "td-settings.h"
 #include "td-store-private.h"
 
 #define CERTIFICATE_COLUMNS                                                                  \
@@ -115,10 +116,8 @@ number_taken (TdStore *store, const char *number)
 static char *
 next_number (TdStore *store, const char *issued_on, GError **error)
 {
-  g_autofree char *pattern = td_store_get_setting (store, "certificate-number-pattern",
-                                                   TD_CERTIFICATE_DEFAULT_PATTERN);
-  g_autofree char *prefix = td_store_get_setting (store, "certificate-prefix",
-                                                  TD_CERTIFICATE_DEFAULT_PREFIX);
+  g_autofree char *pattern = td_settings_get (store, TD_SETTING_CERTIFICATE_NUMBER_PATTERN);
+  g_autofree char *prefix = td_settings_get (store, TD_SETTING_CERTIFICATE_PREFIX);
   int year = (int) g_ascii_strtoll (issued_on, NULL, 10) - 1911;
   gboolean uses_year = FALSE;
   g_autofree char *probe = td_certificate_number_format (pattern, prefix, year, 1, &uses_year,
@@ -342,8 +341,7 @@ latest_score (TdStore *store, gint64 course_id, gint64 trainee_id, double *score
 static gboolean
 read_pass_mark (TdStore *store, double *pass_mark, GError **error)
 {
-  g_autofree char *text = td_store_get_setting (store, "pass-mark",
-                                                TD_CERTIFICATE_DEFAULT_PASS_MARK);
+  g_autofree char *text = td_settings_get (store, TD_SETTING_PASS_MARK);
   char *end = NULL;
 
   *pass_mark = g_ascii_strtod (text, &end);
@@ -479,8 +477,7 @@ make_code (TdStore *store, TdSigningKey *key, TdCertificate *cert, TdCourse *cou
            TdTrainee *trainee, GError **error)
 {
   g_autoptr (TdCertificatePayload) payload = g_new0 (TdCertificatePayload, 1);
-  g_autofree char *url = td_store_get_setting (store, "verify-url-template",
-                                               TD_CERTIFICATE_DEFAULT_VERIFY_URL);
+  g_autofree char *url = td_settings_get (store, TD_SETTING_VERIFY_URL_TEMPLATE);
   g_autofree char *text = NULL;
 
   payload->number = g_strdup (cert->number);

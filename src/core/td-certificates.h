@@ -1,11 +1,11 @@
 /* td-certificates.h — issuing, reissuing and verifying certificates in the store.
  *
- * Centre settings (td_store_get_setting), each with a documented default:
- *   certificate-number-pattern  "{prefix}{roc_year}{seq:05}"  tokens: {prefix}, {roc_year},
- *                               {year} (Gregorian), {seq} or {seq:NN} (zero-padded to NN)
- *   certificate-prefix          "TD"
- *   verify-url-template         "https://registry.example/verify/{number}"
- *   pass-mark                   "60"   (courses with an exam)
+ * Centre settings (td_settings_get; defaults and documentation in data/settings.json):
+ *   certificate-number-pattern  tokens {prefix}, {roc_year}, {year} (Gregorian), {seq} or
+ *                               {seq:NN} (zero-padded to NN); default "{prefix}{roc_year}{seq:05}"
+ *   certificate-prefix          the {prefix}
+ *   verify-url-template         the URL a QR code opens, "{number}" replaced
+ *   pass-mark                   lowest passing exam score (courses with an exam)
  *
  * Numbers are handed out from a sequence per prefix and year (year 0 when the pattern has
  * no year) inside the issuing transaction: never a gap, never a number twice.
@@ -20,10 +20,8 @@
 
 G_BEGIN_DECLS
 
-#define TD_CERTIFICATE_DEFAULT_PATTERN "{prefix}{roc_year}{seq:05}"
-#define TD_CERTIFICATE_DEFAULT_PREFIX "TD"
-#define TD_CERTIFICATE_DEFAULT_VERIFY_URL "https://registry.example/verify/{number}"
-#define TD_CERTIFICATE_DEFAULT_PASS_MARK "60"
+#define TD_SETTING_CERTIFICATE_NUMBER_PATTERN "certificate-number-pattern"
+#define TD_SETTING_VERIFY_URL_TEMPLATE        "verify-url-template"
 
 /* Expands a number pattern. @uses_year (optional) tells whether the pattern has a year
  * token, i.e. whether its sequence restarts each year. TD_ERROR_INVALID for an unknown

@@ -18,6 +18,7 @@
 #include "td-catalogue.h"
 #include "td-certificates.h"
 #include "td-roc-date.h"
+#include "td-settings.h"
 
 #define PT_PER_MM (72.0 / 25.4)
 #define A4_WIDTH_MM 210.0
@@ -755,7 +756,7 @@ td_card_collect_course (TdStore *store, gint64 course_id, GError **error)
 static gboolean
 read_offset (TdStore *store, const char *key, double *value, GError **error)
 {
-  g_autofree char *text = td_store_get_setting (store, key, "0");
+  g_autofree char *text = td_settings_get (store, key);
   char *end = NULL;
 
   *value = g_ascii_strtod (text, &end);
@@ -777,8 +778,8 @@ td_card_render_course (TdStore *store, gint64 course_id, TdCardLayout layout, GF
   g_autoptr (GPtrArray) cards = NULL;
   g_autoptr (GBytes) pdf = NULL;
 
-  if (!read_offset (store, "print-offset-x-mm", &options.offset_x_mm, error) ||
-      !read_offset (store, "print-offset-y-mm", &options.offset_y_mm, error) ||
+  if (!read_offset (store, TD_SETTING_PRINT_OFFSET_X, &options.offset_x_mm, error) ||
+      !read_offset (store, TD_SETTING_PRINT_OFFSET_Y, &options.offset_y_mm, error) ||
       (cards = td_card_collect_course (store, course_id, error)) == NULL)
     return FALSE;
   if (cards->len == 0)

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 #define TD_CARD_HEIGHT_MM 55.0
 #define TD_CARD_FONT_FAMILY "Noto Sans CJK TC"
 
+/* Printer calibration, centre settings in millimetres (data/settings.json). */
+#define TD_SETTING_PRINT_OFFSET_X "print-offset-x-mm"
+#define TD_SETTING_PRINT_OFFSET_Y "print-offset-y-mm"
+
 typedef enum {
   TD_CARD_LAYOUT_CARD,   /* one side per 85 × 55 mm page */
   TD_CARD_LAYOUT_A4,     /* 2 × 4 per A4 sheet, crop marks, duplex-aligned backs */
