@@ -287,6 +287,56 @@ test_eligibility (Fixture *f, gconstpointer data)
   g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
 }
 
+/* The rule engine's certificate.eligibility: absence of 1/5 or more bars a certificate
+ * even with a completed roster status. */
+static void
+test_eligibility_absence (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  static const Row pair[] = {
+    { "周杰", "B223456700", TD_ENROLMENT_COMPLETED, -1 },
+    { "吳美", "F223456704", TD_ENROLMENT_COMPLETED, -1 },
+  };
+  gint64 course_id = add_course (f->store, "一般安全衛生教育訓練", TD_EXAM_MODE_NONE, pair, 2);
+  g_autoptr (TdSession) session = td_session_new ();
+  g_autoptr (GPtrArray) rows = td_store_list_enrolments (f->store, course_id, &error);
+  g_autoptr (TdAttendance) present = NULL;
+  g_autoptr (GPtrArray) skipped = NULL;
+  g_autoptr (GPtrArray) issued = NULL;
+  g_autoptr (TdCourse) course = td_store_get_course (f->store, course_id, &error);
+  g_autofree char *reason = NULL;
+  gboolean eligible = TRUE;
+
+  session->course_id = course_id;
+  session->date = g_strdup ("2025-02-10");
+  session->start_time = g_strdup ("09:00");
+  session->end_time = g_strdup ("14:00");
+  session->subject = g_strdup ("安全衛生概論");
+  g_assert_true (td_store_save_session (f->store, session, &error));
+  g_assert_no_error (error);
+  /* 周杰 attended all five hours; 吳美 has no attendance at all. */
+  present = td_attendance_new (session->id,
+                               ((TdEnrolment *) g_ptr_array_index (rows, 0))->trainee->id,
+                               TD_ATTENDANCE_PRESENT);
+  present->in_time = g_strdup ("08:55");
+  present->out_time = g_strdup ("14:00");
+  g_assert_true (td_store_record_attendance (f->store, present, &error));
+  g_assert_no_error (error);
+
+  issued = issue (f, course_id, &skipped);
+  g_assert_cmpuint (issued->len, ==, 1);
+  g_assert_cmpstr (((TdCertificate *) g_ptr_array_index (issued, 0))->holder_name, ==, "周杰");
+  g_assert_cmpuint (skipped->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 0), "吳美"));
+  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 0), "1/5"));
+
+  g_assert_true (td_certificates_check_eligibility (f->store, course, g_ptr_array_index (rows, 1),
+                                                    &eligible, &reason, &error));
+  g_assert_no_error (error);
+  g_assert_false (eligible);
+  g_assert_nonnull (strstr (reason, "1/5"));
+}
+
 /* --- reissue and verification ----------------------------------------------------------------- */
 
 static void
@@ -543,6 +593,7 @@ main (int argc, char *argv[])
   ADD ("/certificates/numbering-no-gaps", test_numbering_no_gaps);
   ADD ("/certificates/numbering-new-year-and-clash", test_numbering_new_year_and_pattern_clash);
   ADD ("/certificates/eligibility", test_eligibility);
+  ADD ("/certificates/eligibility-absence", test_eligibility_absence);
   ADD ("/certificates/reissue-voids-old", test_reissue_voids_old);
   ADD ("/certificates/verify-invalid", test_verify_invalid);
   ADD ("/certificates/verify-other-centre", test_verify_other_centre);

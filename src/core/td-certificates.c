@@ -14,6 +14,7 @@
 
 #include "td-certificates.h"
 #include "td-roc-date.h"
+#include "td-rules.h"
 #include "td-settings.h"
 #include "td-store-private.h"
 
@@ -354,12 +355,44 @@ read_pass_mark (TdStore *store, double *pass_mark, GError **error)
   return TRUE;
 }
 
-gboolean
-td_certificates_check_eligibility (TdStore *store, TdCourse *course, TdEnrolment *enrolment,
-                                   gboolean *eligible, char **reason, GError **error)
+/* Trainee id → why the rule engine's certificate.eligibility check of the course's
+ * regime pack (absence ≥ 1/5, an in-service course not fully attended, …) refuses a
+ * certificate, judged as on @issued_on or the day after the course ended, whichever
+ * is later, so every session counts. */
+static GHashTable *
+rule_refusals (TdStore *store, TdCourse *course, const char *issued_on, GError **error)
+{
+  g_autoptr (TdCourseSnapshot) snapshot = td_course_snapshot_load (store, course->id, error);
+  g_autoptr (TdRulePack) pack = snapshot ? td_rule_pack_load_for_regime (course->regime, error)
+                                         : NULL;
+  g_autofree char *after_end = td_iso_date_add_days (course->end_date, 1);
+  const char *as_of = g_strcmp0 (issued_on, after_end) > 0 ? issued_on : after_end;
+  g_autoptr (GPtrArray) findings = NULL;
+  GHashTable *refusals;
+
+  if (pack == NULL ||
+      (findings = td_rules_check_snapshot (snapshot, pack, "certificate.eligibility", as_of,
+                                           error)) == NULL)
+    return NULL;
+  refusals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const TdFinding *f = g_ptr_array_index (findings, i);
+      if (f->trainee_id > 0 && !g_hash_table_contains (refusals, &f->trainee_id))
+        g_hash_table_insert (refusals, g_memdup2 (&f->trainee_id, sizeof (gint64)),
+                             g_strdup (f->message));
+    }
+  return refusals;
+}
+
+/* The roster status and the exam score first, then what the rule engine found. */
+static gboolean
+check_eligibility (TdStore *store, TdCourse *course, TdEnrolment *enrolment,
+                   GHashTable *refusals, gboolean *eligible, char **reason, GError **error)
 {
   double score = 0, pass_mark = 0;
   gboolean found = FALSE;
+  const char *refusal = g_hash_table_lookup (refusals, &enrolment->trainee->id);
   char *why = NULL;
 
   if (enrolment->status == TD_ENROLMENT_DISMISSED)
@@ -377,12 +410,25 @@ td_certificates_check_eligibility (TdStore *store, TdCourse *course, TdEnrolment
       else if (score < pass_mark)
         why = g_strdup_printf (_("the exam score %g is below the pass mark %g"), score, pass_mark);
     }
+  if (why == NULL && refusal != NULL)
+    why = g_strdup (refusal);
   *eligible = why == NULL;
   if (reason != NULL)
     *reason = why;
   else
     g_free (why);
   return TRUE;
+}
+
+gboolean
+td_certificates_check_eligibility (TdStore *store, TdCourse *course, TdEnrolment *enrolment,
+                                   gboolean *eligible, char **reason, GError **error)
+{
+  g_autofree char *today = td_iso_date_today ();
+  g_autoptr (GHashTable) refusals = rule_refusals (store, course, today, error);
+
+  return refusals != NULL &&
+         check_eligibility (store, course, enrolment, refusals, eligible, reason, error);
 }
 
 /* --- writing --------------------------------------------------------------------------------- */
@@ -581,7 +627,8 @@ has_valid_certificate (TdStore *store, gint64 course_id, gint64 trainee_id, gboo
 /* One roster row: skipped (with why), already done, or a new certificate in @issued. */
 static gboolean
 issue_one (TdStore *store, TdSigningKey *key, TdCourse *course, TdEnrolment *enrolment,
-           const char *issued_on, GPtrArray *issued, GPtrArray *skipped, GError **error)
+           GHashTable *refusals, const char *issued_on, GPtrArray *issued, GPtrArray *skipped,
+           GError **error)
 {
   g_autofree char *reason = NULL;
   gboolean eligible = FALSE, has = FALSE;
@@ -591,7 +638,7 @@ issue_one (TdStore *store, TdSigningKey *key, TdCourse *course, TdEnrolment *enr
     return FALSE;
   if (has)
     return TRUE;
-  if (!td_certificates_check_eligibility (store, course, enrolment, &eligible, &reason, error))
+  if (!check_eligibility (store, course, enrolment, refusals, &eligible, &reason, error))
     return FALSE;
   if (!eligible)
     {
@@ -610,13 +657,14 @@ issue_all (TdStore *store, TdSigningKey *key, TdCourse *course, const char *issu
            GPtrArray *issued, GPtrArray *skipped, GError **error)
 {
   g_autoptr (GPtrArray) roster = td_store_list_enrolments (store, course->id, error);
+  g_autoptr (GHashTable) refusals = roster ? rule_refusals (store, course, issued_on, error) : NULL;
   sqlite3_stmt *stmt;
 
-  if (roster == NULL)
+  if (refusals == NULL)
     return FALSE;
   for (guint i = 0; i < roster->len; i++)
-    if (!issue_one (store, key, course, g_ptr_array_index (roster, i), issued_on, issued, skipped,
-                    error))
+    if (!issue_one (store, key, course, g_ptr_array_index (roster, i), refusals, issued_on, issued,
+                    skipped, error))
       return FALSE;
   if (issued->len == 0)
     return TRUE;

@@ -31,10 +31,12 @@ char          *td_certificate_number_format (const char *pattern, const char *pr
                                              GError **error);
 
 /* Whether @enrolment may get a certificate for @course: not dismissed, status passed or
- * completed, and, where the course has an exam, a latest score ≥ the pass mark.
- * Returns FALSE only on a store error; *@eligible says the answer and *@reason (optional)
- * why not. This is the one place the issuing code asks, so the rule engine's full
- * certificate.eligibility check can take its place. */
+ * completed, where the course has an exam a latest score ≥ the pass mark, and no
+ * refusal from the rule engine's certificate.eligibility check of the course's regime
+ * (absence ≥ 1/5, an in-service course not fully attended; judged as of today or the
+ * day after the course ended, whichever is later). Returns FALSE only on an error;
+ * *@eligible says the answer and *@reason (optional) why not. Issuing asks the same
+ * questions, loading the rule check once for the whole roster. */
 gboolean       td_certificates_check_eligibility (TdStore *store, TdCourse *course,
                                                   TdEnrolment *enrolment, gboolean *eligible,
                                                   char **reason, GError **error);
