@@ -1,4 +1,5 @@
-/* td-cli-print.c — `tdesk print FORM --course ID -o FILE.pdf` and `tdesk print --list`
+/* td-cli-print.c — `tdesk print FORM --course ID -o FILE.pdf`, `tdesk print --list` and
+ * `tdesk pdf merge -o OUT.pdf IN.pdf…`
  *
  * Every printable form is one row of the table below: its name on the command line, the
  * function that renders it for a course into a file, and a summary for --list.
@@ -11,6 +12,8 @@
 
 #include "td-card-renderer.h"
 #include "td-cli-private.h"
+#include "td-forms.h"
+#include "td-pdf-merge.h"
 
 typedef gboolean (*TdCliRenderFunc) (TdStore *store, gint64 course_id, GFile *file,
                                      GError **error);
@@ -34,6 +37,19 @@ render_certificates (TdStore *store, gint64 course_id, GFile *file, GError **err
 static const TdCliForm forms[] = {
   { "certificates", render_certificates,
     N_("certificate cards, front and back (格式十一 / 附表十); --layout card|a4") },
+  { "signin-sheet", td_form_render_signin_sheet,
+    N_("sign-in sheet, one per session (格式十二 / 附表十三)") },
+  { "rollcall", td_form_render_rollcall, N_("roll-call record (格式十三 / 附表十四)") },
+  { "roster", td_form_render_roster, N_("roster with full IDs (格式九 / 附表八)") },
+  { "scores", td_form_render_scores, N_("score book (格式十四)") },
+  { "issuance-list", td_form_render_issuance_list,
+    N_("certificate issuance list (格式十五 / 格式十六 / 附表十一)") },
+  { "plan", td_form_render_plan, N_("training plan filing (格式六 / 附表五)") },
+  { "schedule", td_form_render_schedule, N_("course schedule (格式七 / 附表六)") },
+  { "lecturers", td_form_render_lecturers, N_("lecturer list (格式八 / 附表七)") },
+  { "inservice-record", td_form_render_inservice_record,
+    N_("in-service training record (格式十七) / hours list (附表十二)") },
+  { "practicum", td_form_render_practicum, N_("practicum report review (附表九)") },
   { NULL },
 };
 
@@ -116,4 +132,56 @@ td_cli_print (int argc, char **argv)
   if (output == NULL)
     return td_cli_fail (_("-o FILE.pdf is required."));
   return render_form (form, db, course_ref, output);
+}
+
+static int
+pdf_merge (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *output = NULL;
+  g_auto (GStrv) rest = NULL;
+  gsize size = 0;
+  gboolean over = FALSE;
+  const GOptionEntry entries[] = {
+    TD_CLI_DB_OPTION (db),
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the merged PDF to FILE"),
+      N_("OUT.pdf") },
+    { NULL },
+  };
+  static const char summary[] =
+    N_("Merges PDF files, in order, into one, as the authorities' upload asks (one file per "
+       "field, at most 10 MB). Prints the size; warns when it is over 10 MB.");
+  g_autoptr (GOptionContext) context =
+    td_cli_context_new ("pdf merge -o OUT.pdf IN.pdf…", summary, entries);
+
+  if (!td_cli_parse (context, argc, argv, &rest))
+    return TD_CLI_EXIT_USAGE;
+  if (output == NULL)
+    return td_cli_fail (_("-o OUT.pdf is required."));
+  if (rest[0] == NULL)
+    return td_cli_fail (_("pdf merge needs at least one IN.pdf."));
+  for (guint i = 0; rest[i] != NULL; i++)
+    g_ptr_array_add (inputs, g_file_new_for_commandline_arg (rest[i]));
+  file = g_file_new_for_commandline_arg (output);
+  if (!td_pdf_merge (inputs, file, &size, &over, &error))
+    return td_cli_fail_error (error);
+  g_print ("%" G_GSIZE_FORMAT "\n", size);
+  if (over)
+    g_printerr (_("tdesk: warning: %s is larger than 10 MB, the upload limit of the "
+                  "authorities' system; split it or reduce its images.\n"), output);
+  return TD_CLI_EXIT_OK;
+}
+
+static const TdCliCommand pdf_commands[] = {
+  { "merge", pdf_merge, "merge -o OUT.pdf IN.pdf…", N_("merge PDF files into one") },
+  { NULL },
+};
+
+int
+td_cli_pdf (int argc, char **argv)
+{
+  return td_cli_dispatch ("pdf", pdf_commands, argc, argv);
 }

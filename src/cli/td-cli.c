@@ -48,6 +48,11 @@ static const TdCliCommand usage_lines[] = {
     N_("write an eVRS attendance CSV or the awarded hours list") },
   { "attendance", td_cli_attendance, "attendance leave|makeup|rollcall|history …",
     N_("record leave, make-up and roll call; show a trainee's events in a session") },
+  { "print", td_cli_print, "print FORM --course ID -o FILE.pdf",
+    N_("print a statutory form of a course as PDF") },
+  { "print", td_cli_print, "print --list", N_("list the forms") },
+  { "pdf", td_cli_pdf, "pdf merge -o OUT.pdf IN.pdf…",
+    N_("merge PDF files into one for upload (warns over 10 MB)") },
   { NULL },
 };
 

@@ -120,6 +120,8 @@ td_window_constructed (GObject *object)
   course_open_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->courses_page));
 
+  if (self->settings == NULL)
+    return;
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
@@ -208,10 +210,38 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, stack);
 }
 
+/* The window's settings. Run from the build tree (the quick-start demo) the schema is
+ * not installed: it is read from the build tree's compiled schemas then, rather than
+ * letting GSettings abort. NULL only when neither has it; the window size is then
+ * simply not remembered. */
+static GSettings *
+new_window_settings (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchemaSource) build = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (installed != NULL)
+    schema = g_settings_schema_source_lookup (installed, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      build = g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, installed, FALSE,
+                                                           NULL);
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, APP_ID, FALSE);
+    }
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; window size is not kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 td_window_init (TdWindow *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  self->settings = new_window_settings ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
