@@ -242,12 +242,11 @@ new_due_label (const TdFinding *finding, const char *today)
   return new_label (text, days >= 0 && days <= DUE_SOON_DAYS ? "warning" : "dim-label");
 }
 
-/* The texts of one finding: message, rule id and article, suggested action, due date. */
+/* The texts of one finding: message, rule id, article, suggested action, due date. */
 static GtkWidget *
 new_finding_texts (const TdFinding *finding, const char *heading, const char *today)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *cite = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *rule = new_label (finding->rule, "monospace");
   g_autofree char *action = NULL;
 
@@ -256,10 +255,9 @@ new_finding_texts (const TdFinding *finding, const char *heading, const char *to
     gtk_box_append (GTK_BOX (box), new_label (heading, "heading"));
   gtk_box_append (GTK_BOX (box), new_label (finding->message, NULL));
   gtk_widget_add_css_class (rule, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (rule), FALSE);
-  gtk_box_append (GTK_BOX (cite), rule);
-  gtk_box_append (GTK_BOX (cite), new_label (finding->article, "dim-label"));
-  gtk_box_append (GTK_BOX (box), cite);
+  gtk_widget_add_css_class (rule, "caption");
+  gtk_box_append (GTK_BOX (box), rule);
+  gtk_box_append (GTK_BOX (box), new_label (finding->article, "dim-label"));
   if (finding->action != NULL)
     {
       action = g_strdup_printf (_("Suggested: %s"), finding->action);
@@ -270,28 +268,31 @@ new_finding_texts (const TdFinding *finding, const char *heading, const char *to
   return box;
 }
 
-/* @heading: shown above the message (the course and person in the due list), or NULL. */
+/* @heading: shown above the message (the course and person in the due list), or NULL.
+ * The buttons go under the texts so that a narrow window keeps the texts readable. */
 static GtkWidget *
 new_finding_row (TdChecksPage *self, const TdFinding *finding, const char *heading,
                  const char *today)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *texts = new_finding_texts (finding, heading, today);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), new_severity_icon (finding->severity));
-  gtk_box_append (GTK_BOX (box), new_finding_texts (finding, heading, today));
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (buttons),
-                  new_button (_("_Go to Fix"), "checks.open-course", finding->course_id, TRUE));
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 3);
   if (finding->trainee_id > 0)
     gtk_box_append (GTK_BOX (buttons), new_button (_("Open _Person"), "checks.open-trainee",
                                                    finding->trainee_id, FALSE));
-  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (buttons),
+                  new_button (_("_Go to Fix"), "checks.open-course", finding->course_id, TRUE));
+  gtk_box_append (GTK_BOX (texts), buttons);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
