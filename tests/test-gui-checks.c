@@ -365,6 +365,45 @@ test_open_person (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "trainees");
 }
 
+/* Checking again (F5) reads what changed meanwhile, and the badge follows. */
+static void
+test_refresh (Fixture *f, gconstpointer data)
+{
+  AdwViewStack *stack = child (f->window, TD_TYPE_WINDOW, "stack");
+  AdwViewStackPage *stack_page = adw_view_stack_get_page (stack, GTK_WIDGET (f->page));
+  const TdFinding *evening = find_rule (td_checks_page_get_findings (f->page),
+                                        "schedule.evening-end");
+  guint before = td_checks_page_get_attention_count (f->page);
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (evening);
+  g_assert_cmpint (evening->session_id, >, 0);
+  sessions = td_store_list_sessions (f->store, f->osh_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      TdSession *s = g_ptr_array_index (sessions, i);
+
+      if (s->id != evening->session_id)
+        continue;
+      g_free (s->end_time);
+      s->end_time = g_strdup ("21:30");
+      td_store_save_session (f->store, s, &error);
+      g_assert_no_error (error);
+    }
+  /* Nothing changes until the check runs again. */
+  g_assert_nonnull (find_rule (td_checks_page_get_findings (f->page), "schedule.evening-end"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "checks.refresh", NULL);
+  g_assert_true (td_checks_page_get_busy (f->page));
+  wait_for_check (f->page);
+  g_assert_null (find_rule (td_checks_page_get_findings (f->page), "schedule.evening-end"));
+  g_assert_cmpuint (td_checks_page_get_attention_count (f->page), <, before);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==,
+                    td_checks_page_get_attention_count (f->page));
+}
+
 static TdCourseEditor *
 open_course (Fixture *f, gint64 course_id, const char *section)
 {
@@ -476,6 +515,8 @@ main (int argc, char *argv[])
   g_test_add ("/gui/checks/go-to-fix", Fixture, NULL, fixture_set_up, test_go_to_fix,
               fixture_tear_down);
   g_test_add ("/gui/checks/open-person", Fixture, NULL, fixture_set_up, test_open_person,
+              fixture_tear_down);
+  g_test_add ("/gui/checks/refresh", Fixture, NULL, fixture_set_up, test_refresh,
               fixture_tear_down);
   g_test_add ("/gui/checks/timetable-live", Fixture, NULL, fixture_set_up, test_timetable_live,
               fixture_tear_down);
