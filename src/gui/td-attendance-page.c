@@ -99,6 +99,7 @@ struct _TdAttendancePage {
   GtkEntry *leave_proof;
   GtkWidget *leave_record_button;
   GtkMenuButton *history_button;
+  GtkPopover *history_popover;
   GtkLabel *history_label;
   GtkLabel *count_label;
   GtkColumnView *roster_view;
@@ -158,7 +159,7 @@ format_hours (gint64 minutes)
 static void
 focus_scan (TdAttendancePage *self)
 {
-  if (self->session != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->scan_entry)))
+  if (!self->reloading && self->session != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->scan_entry)))
     gtk_widget_grab_focus (GTK_WIDGET (self->scan_entry));
 }
 
@@ -879,7 +880,8 @@ calendar_day_selected_cb (TdAttendancePage *self)
 static void
 popover_closed_cb (TdAttendancePage *self)
 {
-  focus_scan (self);
+  if (self->scan_entry != NULL)
+    focus_scan (self);
 }
 
 static void
@@ -1097,6 +1099,8 @@ td_attendance_page_dispose (GObject *object)
 {
   TdAttendancePage *self = TD_ATTENDANCE_PAGE (object);
 
+  /* Tearing the widgets down emits their selection and popover signals: ignore them. */
+  self->reloading = TRUE;
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
   g_clear_object (&self->selection);
@@ -1217,6 +1221,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, leave_proof);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, leave_record_button);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, history_button);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, history_popover);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, history_label);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, roster_view);
