@@ -416,12 +416,26 @@ test_scans (Fixture *f, gconstpointer data)
   GtkWidget *page = open_page (f, &window, 8, 55);
   guint n;
 
+  /* The first trainee has a photo: the banner shows it with the name. */
+  {
+    static const guchar pixels[] = { 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 9, 9, 9, 255 };
+    g_autoptr (GBytes) data = g_bytes_new_static (pixels, sizeof pixels);
+    g_autoptr (GdkTexture) texture = gdk_memory_texture_new (2, 2, GDK_MEMORY_R8G8B8A8, data, 8);
+    g_autoptr (GBytes) png = gdk_texture_save_to_png_bytes (texture);
+
+    g_assert_true (td_store_set_trainee_photo (f->store, f->trainee[0], png, "image/png", &error));
+    g_assert_no_error (error);
+  }
+
   /* Three scans in a row: whole, typed char by char, and with Caps Lock off and the
    * scanner's trailing Enter still in the text. */
   scan (page, code1);
   assert_banner (page, "signed-in", "08:55", "王小明");
+  g_assert_true (gtk_widget_get_visible (child (page, "banner_photo")));
+  g_assert_nonnull (gtk_picture_get_paintable (child (page, "banner_photo")));
   scan_typed (page, code2);
   assert_banner (page, "signed-in", "08:55", "陳美玲");
+  g_assert_false (gtk_widget_get_visible (child (page, "banner_photo")));
   roster = dup_roster_text (page);
   g_assert_nonnull (strstr (roster, "08:55"));
   g_assert_nonnull (strstr (gtk_label_get_text (child (page, "count_label")), "2 of 3"));

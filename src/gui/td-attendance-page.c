@@ -981,10 +981,13 @@ focus_scan_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The view stack settles its focus after mapping the page: take it back once it has. */
+/* Coming back to the page: other pages (or tdesk) may have changed the day's records.
+ * The view stack settles its focus after mapping the page: take it back once it has. */
 static void
 page_map_cb (TdAttendancePage *self)
 {
+  if (self->session != NULL)
+    load_roster (self);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_scan_idle_cb, g_object_ref (self),
                    g_object_unref);
 }
