@@ -608,6 +608,54 @@ test_marking (Fixture *f, gconstpointer data)
   destroy_window (window, page);
 }
 
+static void
+test_hours_activity (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdCourse) c = td_course_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) awards = NULL;
+  g_autofree char *code = NULL;
+  TdHoursActivity a = { 0 };
+  GtkWindow *window;
+  GtkWidget *page;
+  gint64 session;
+
+  c->regime = TD_REGIME_HOURS;
+  c->title = g_strdup ("環境教育講座");
+  c->category = g_strdup ("environment-education");
+  c->start_date = g_strdup (TODAY);
+  c->end_date = g_strdup (TODAY);
+  g_assert_true (td_store_save_course (f->store, c, &error));
+  g_assert_no_error (error);
+  f->course_id = c->id;
+  session = add_session (f, TODAY);
+  f->trainee[0] = enrol (f, "王小明", "A123456789");
+  a.course_id = c->id;
+  a.session_id = session;
+  a.title = g_strdup ("淨灘");
+  a.date = g_strdup (TODAY);
+  a.physical_minutes = 120;
+  g_assert_true (td_store_create_hours_activity (f->store, &a, &error));
+  g_assert_no_error (error);
+  g_free (a.title);
+  g_free (a.date);
+
+  page = open_page (f, &window, 9, 0);
+  g_assert_true (td_attendance_page_select_session (TD_ATTENDANCE_PAGE (page), session));
+  pump ();
+  code = code_of (f, f->trainee[0]);
+  scan (page, code);
+  assert_banner (page, "signed-in", "Hours Awarded", "王小明");
+  scan (page, code);
+  assert_banner (page, "duplicate", "Already Recorded", "王小明");
+  awards = td_store_list_hours_awards (f->store, a.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (awards->len, ==, 1);
+  g_assert_false (td_attendance_page_select_session (TD_ATTENDANCE_PAGE (page), f->earlier));
+
+  destroy_window (window, page);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -619,6 +667,7 @@ main (int argc, char **argv)
   ADD ("/gui-attendance/opens-on-today", test_opens_on_today);
   ADD ("/gui-attendance/scans", test_scans);
   ADD ("/gui-attendance/marking", test_marking);
+  ADD ("/gui-attendance/hours-activity", test_hours_activity);
 #undef ADD
   return g_test_run ();
 }

@@ -824,6 +824,27 @@ dup_outcome_title (const TdScanResult *result)
     }
 }
 
+/* An hours course (regime `hours`) whose session has an activity awards its hours
+ * per scan; every other session signs in and out. */
+static TdScanResult *
+run_scan (TdAttendancePage *self, const char *input, GDateTime *now, GError **error)
+{
+  g_autoptr (TdHoursActivity) activity = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (self->course == NULL || self->course->regime != TD_REGIME_HOURS)
+    return td_scan_session (self->store, self->session->id, input, now, error);
+  activity = td_store_find_session_hours_activity (self->store, self->session->id, &local_error);
+  if (activity != NULL)
+    return td_scan_activity (self->store, activity->id, input, now, error);
+  if (!g_error_matches (local_error, TD_ERROR, TD_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return td_scan_session (self->store, self->session->id, input, now, error);
+}
+
 static void
 scan_activate_cb (TdAttendancePage *self)
 {
@@ -837,7 +858,7 @@ scan_activate_cb (TdAttendancePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->scan_entry), "");
   if (self->session == NULL || g_strstrip (input)[0] == '\0')
     return;
-  result = td_scan_session (self->store, self->session->id, input, now, &error);
+  result = run_scan (self, input, now, &error);
   if (result == NULL)
     {
       show_error_banner (self, _("Cannot Scan"), error->message);
