@@ -969,8 +969,9 @@ history_popover_show_cb (TdAttendancePage *self)
 }
 
 /* A scanner's code typed while the roster has the focus goes to the scan field; only
- * the marking keys stay with the roster. Codes start with "TD1:" and IDs with a
- * letter, so the first key of a scan already moves the focus. */
+ * the marking keys, lower case, stay with the roster. Scanners type upper case (codes
+ * start with "TD1:", IDs with a capital letter), so an ID starting with A, H, I, L or O
+ * cannot mark the selected row: its first key already moves the focus. */
 static gboolean
 roster_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                        GdkModifierType state, TdAttendancePage *self)
@@ -979,7 +980,7 @@ roster_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
   char utf8[7] = { 0 };
 
   if (c == 0 || !g_unichar_isgraph (c) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
-      || strchr ("ioalhIOALH", (int) c) != NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->scan_entry)))
+      || strchr ("ioalh", (int) c) != NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->scan_entry)))
     return FALSE;
   g_unichar_to_utf8 (c, utf8);
   gtk_widget_grab_focus (GTK_WIDGET (self->scan_entry));
