@@ -923,9 +923,28 @@ leave_popover_show_cb (TdAttendancePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->leave_proof), "");
 }
 
+/* The store's UTC instant as the desk's local ROC date and time. */
+static char *
+dup_local_instant (const char *instant)
+{
+  g_autoptr (GDateTime) utc = instant != NULL ? g_date_time_new_from_iso8601 (instant, NULL) : NULL;
+  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *roc = NULL;
+  g_autofree char *time = NULL;
+
+  if (local == NULL)
+    return g_strdup (instant != NULL ? instant : "");
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  roc = td_roc_date_format (iso, TD_ROC_FORMAT_SLASH);
+  time = g_date_time_format (local, "%H:%M:%S");
+  return g_strdup_printf ("%s %s", roc, time);
+}
+
 static char *
 dup_event_line (const TdAttendance *a)
 {
+  g_autofree char *when = dup_local_instant (a->recorded_at);
   g_autofree char *what = NULL;
   const char *source = a->source == TD_ATTENDANCE_SOURCE_SCAN    ? _("scan")
                        : a->source == TD_ATTENDANCE_SOURCE_IMPORT ? _("import")
@@ -939,7 +958,7 @@ dup_event_line (const TdAttendance *a)
   else
     what = g_strdup (_("Absent"));
   /* TRANSLATORS: when, what, how (scan / desk / import) and who, one history line */
-  return g_strdup_printf (_("%s  %s (%s, %s)"), a->recorded_at, what, source,
+  return g_strdup_printf (_("%s  %s (%s, %s)"), when, what, source,
                           a->recorded_by != NULL ? a->recorded_by : "");
 }
 
