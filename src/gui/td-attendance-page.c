@@ -1132,8 +1132,11 @@ td_attendance_page_constructed (GObject *object)
   G_OBJECT_CLASS (td_attendance_page_parent_class)->constructed (object);
 
   g_assert (TD_IS_STORE (self->store));
-  if (self->date == NULL)
-    self->date = dup_today (self);
+  if (self->date == NULL || !td_iso_date_is_valid (self->date))
+    {
+      g_free (self->date);
+      self->date = dup_today (self);
+    }
   self->constructed = TRUE;
   load_day (self, 0);
 }
