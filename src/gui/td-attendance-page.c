@@ -1065,7 +1065,7 @@ add_columns (TdAttendancePage *self)
 {
   const char *titles[N_COLUMNS] = {
     /* TRANSLATORS: the roster number column (序號) */
-    C_("roster", "No."), _("Name"), _("ID"), _("Sign-in"), _("Sign-out"), _("Status"),
+    C_("roster", "No."), _("Name"), C_("national ID column", "ID"), _("Sign-in"), _("Sign-out"), _("Status"),
   };
 
   for (guint i = 0; i < N_COLUMNS; i++)
