@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-attendance-page.h"
 #include "td-checks-page.h"
 #include "td-courses-page.h"
 #include "td-lecturers-page.h"
@@ -52,6 +53,8 @@ add_pages (TdWindow *self)
   self->courses_page = td_courses_page_new (self->store);
   add_page (self, GTK_WIDGET (self->courses_page), "courses", _("Courses"),
             "x-office-calendar-symbolic");
+  add_page (self, td_attendance_page_new (self->store), "attendance", _("Attendance"),
+            "x-office-address-book-symbolic");
   add_page (self, td_trainees_page_new (self->store), "trainees",
             /* TRANSLATORS: the page of every trainee, not a count */
             C_("page title", "Trainees"),
