@@ -1,4 +1,4 @@
-/* td-window.h — the main window: Courses, Attendance, Trainees, Lecturers and Checks in a view stack */
+/* td-window.h — the main window: the pages in a view stack, and toasts */
 #pragma once
 
 #include <adwaita.h>
