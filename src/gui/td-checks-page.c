@@ -25,7 +25,7 @@ struct _TdChecksPage {
   GCancellable *cancellable;     /* the check running, or NULL */
   GPtrArray *findings;           /* TdFinding*, of the last check */
   char *check_date;              /* the date the running or last check is for */
-  char *findings_key;            /* that date and the findings as JSON: did a check change anything */
+  char *findings_key;            /* that date and the findings as JSON: did anything change */
   GPtrArray *shown;              /* borrowed from findings: what the filters let through */
   GHashTable *courses;           /* course id → TdCourse (NULL when gone), as rows are built */
   guint attention;

@@ -63,7 +63,8 @@ add_pages (TdWindow *self)
             "avatar-default-symbolic");
   checks = td_checks_page_new (self->store);
   add_page (self, checks, "checks", _("Checks"), "dialog-warning-symbolic");
-  td_checks_page_bind_badge (TD_CHECKS_PAGE (checks), adw_view_stack_get_page (self->stack, checks));
+  td_checks_page_bind_badge (TD_CHECKS_PAGE (checks),
+                             adw_view_stack_get_page (self->stack, checks));
 }
 
 /* --- callbacks -------------------------------------------------------------- */
