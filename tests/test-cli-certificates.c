@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include "tdesk-runner.h"
+
 #include <gio/gio.h>
 #include <string.h>
 
@@ -18,33 +20,9 @@ typedef struct {
 static int
 run_tdesk_v (Fixture *f, const char *const *argv, char **out, char **err)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
+  const char *key[] = { "TRAINING_DESK_SIGNING_KEY_FILE", f->key, NULL };
 
-  g_ptr_array_add (args, (gpointer) g_getenv ("TDESK"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "TRAINING_DESK_DB", f->db, TRUE);
-  g_subprocess_launcher_setenv (launcher, "TRAINING_DESK_SIGNING_KEY_FILE", f->key, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  return g_subprocess_get_exit_status (process);
+  return td_test_run_tdesk (f->dir, f->db, key, argv, out, err);
 }
 
 #define run_tdesk(f, out, err, ...) \
