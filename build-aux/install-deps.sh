@@ -8,7 +8,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext itstool
   # libraries
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libqrencode-dev
-  libpoppler-glib-dev libcurl4-openssl-dev libjson-glib-dev libsodium-dev
+  libpoppler-glib-dev libcurl4-openssl-dev libjson-glib-dev libsodium-dev libsecret-1-dev
   # running and testing
   python3 xvfb xauth dbus-daemon dbus-x11 fonts-noto-cjk desktop-file-utils appstream
   libglib2.0-bin sqlite3 poppler-utils zbar-tools locales

@@ -288,6 +288,37 @@ test_hours_activity_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM hours_activity"), ==, 0);
 }
 
+static void
+test_sessions_on_date (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) day = NULL;
+  g_autoptr (GPtrArray) empty = NULL;
+  gint64 other = fixture_add_course (f, TD_REGIME_OSH, "first-aid", "2024-05-06", "2024-05-06");
+  gint64 early = fixture_add_session (f, other, "2024-05-06", "08:00", "10:00");
+  TdSession *s;
+
+  day = td_store_list_sessions_on_date (f->store, "2024-05-06", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (day->len, ==, 3);
+  /* By start time across courses: the other course's 08:00 first. */
+  s = g_ptr_array_index (day, 0);
+  g_assert_cmpint (s->id, ==, early);
+  g_assert_cmpint (s->course_id, ==, other);
+  s = g_ptr_array_index (day, 1);
+  g_assert_cmpint (s->id, ==, f->session[0]);
+  g_assert_cmpstr (s->start_time, ==, "09:00");
+  s = g_ptr_array_index (day, 2);
+  g_assert_cmpint (s->id, ==, f->session[1]);
+
+  empty = td_store_list_sessions_on_date (f->store, "2024-05-08", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty->len, ==, 0);
+
+  g_assert_null (td_store_list_sessions_on_date (f->store, "113/05/06", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -295,6 +326,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/attendance-desk/leave-kind", test_leave_kind);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/attendance-desk/sessions-on-date", test_sessions_on_date);
   ADD ("/attendance-desk/leave", test_record_leave);
   ADD ("/attendance-desk/leave-refused", test_leave_refused);
   ADD ("/attendance-desk/leave-corrected", test_leave_corrected);

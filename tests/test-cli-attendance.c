@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include "tdesk-runner.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -15,23 +17,6 @@ typedef struct {
   char *db;          /* <dir>/centre.db */
   char *env_db;      /* value for TRAINING_DESK_DB, or NULL to unset it */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -46,7 +31,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  td_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->env_db);
@@ -67,43 +52,10 @@ write_file (const char *path, const char *contents)
   g_assert_no_error (error);
 }
 
-/* Runs tdesk with @argv (NULL-terminated, without the program) and returns its exit
- * status; stdout and stderr are returned when asked for. */
 static int
 run_tdesk_v (Fixture *f, const char *const *argv, char **out, char **err)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocessLauncher) launcher = NULL;
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  const char *tdesk = g_getenv ("TDESK");
-
-  g_assert_nonnull (tdesk);
-  g_ptr_array_add (args, (gpointer) tdesk);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
-  if (f->env_db != NULL)
-    g_subprocess_launcher_setenv (launcher, "TRAINING_DESK_DB", f->env_db, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "TRAINING_DESK_DB");
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  return g_subprocess_get_exit_status (process);
+  return td_test_run_tdesk (f->dir, f->env_db, NULL, argv, out, err);
 }
 
 #define run_tdesk(f, out, err, ...) \

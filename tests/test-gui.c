@@ -148,10 +148,12 @@ test_visit_pages (Fixture *f, gconstpointer data)
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, name);
       g_assert_true (gtk_widget_get_mapped (adw_view_stack_page_get_child (page)));
     }
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, 5);
   g_assert_nonnull (td_window_get_page (window, "courses"));
+  g_assert_nonnull (td_window_get_page (window, "attendance"));
   g_assert_nonnull (td_window_get_page (window, "trainees"));
   g_assert_nonnull (td_window_get_page (window, "lecturers"));
+  g_assert_nonnull (td_window_get_page (window, "checks"));
 
   /* An empty desk shows the empty state, not an empty table. */
   td_window_show_page (window, "courses");

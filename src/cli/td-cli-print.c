@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "td-card-renderer.h"
 #include "td-cli-private.h"
 #include "td-forms.h"
 #include "td-pdf-merge.h"
@@ -23,7 +24,19 @@ typedef struct {
   const char *summary;    /* N_() marked */
 } TdCliForm;
 
+/* --layout of this run. The table's render functions share one signature, and only the
+ * certificate cards have a layout to choose, so the option is kept here for them. */
+static TdCardLayout card_layout = TD_CARD_LAYOUT_CARD;
+
+static gboolean
+render_certificates (TdStore *store, gint64 course_id, GFile *file, GError **error)
+{
+  return td_card_render_course (store, course_id, card_layout, file, error);
+}
+
 static const TdCliForm forms[] = {
+  { "certificates", render_certificates,
+    N_("certificate cards, front and back (格式十一 / 附表十); --layout card|a4") },
   { "signin-sheet", td_form_render_signin_sheet,
     N_("sign-in sheet, one per session (格式十二 / 附表十三)") },
   { "rollcall", td_form_render_rollcall, N_("roll-call record (格式十三 / 附表十四)") },
@@ -80,6 +93,7 @@ td_cli_print (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *course_ref = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *layout = NULL;
   gboolean list = FALSE;
   g_auto (GStrv) rest = NULL;
   const TdCliForm *form;
@@ -89,6 +103,9 @@ td_cli_print (int argc, char **argv)
       N_("The course: its database id or exchange-file id"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"),
       N_("FILE.pdf") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,
+      N_("certificates: card (one 85 × 55 mm page per side, the default) or a4 (8 per sheet, "
+         "crop marks, duplex backs)"), N_("LAYOUT") },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the forms and exit"), NULL },
     { NULL },
   };
@@ -108,6 +125,8 @@ td_cli_print (int argc, char **argv)
         g_strdup_printf (_("“%s” is not a form. Run “tdesk print --list” for the forms."), rest[0]);
       return td_cli_fail (message);
     }
+  if (layout != NULL && !td_card_layout_from_string (layout, &card_layout))
+    return td_cli_fail (_("--layout must be card or a4."));
   if (course_ref == NULL)
     return td_cli_fail (_("--course ID is required."));
   if (output == NULL)

@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* --- the desk's day ----------------------------------------------------------- */
+
+/* Every session held on @date (ISO), across courses (TdSession*), by start time then
+ * course. TD_ERROR_INVALID when @date is not an ISO date. */
+GPtrArray *td_store_list_sessions_on_date (TdStore *self, const char *date, GError **error);
+
 /* --- leave ------------------------------------------------------------------ */
 
 typedef struct {

@@ -174,6 +174,53 @@ list_for_id (TdStore *self, const char *sql, gint64 id, gpointer (*from_row) (sq
                            _("Could not read the attendance records"), error);
 }
 
+/* --- the desk's day --------------------------------------------------------------- */
+
+static gpointer
+id_from_row (sqlite3_stmt *stmt)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = sqlite3_column_int64 (stmt, 0);
+  return id;
+}
+
+GPtrArray *
+td_store_list_sessions_on_date (TdStore *self, const char *date, GError **error)
+{
+  g_autoptr (GPtrArray) ids = NULL;
+  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TD_IS_STORE (self), NULL);
+  if (date == NULL || !td_iso_date_is_valid (date))
+    return g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                        _("“%s” is not a date (YYYY-MM-DD)."), date != NULL ? date : ""),
+           NULL;
+  stmt = td_store_prepare (self,
+                           "SELECT id FROM session WHERE date = ?1 "
+                           "ORDER BY start_time, course_id, position, id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  td_bind_text (stmt, 1, date);
+  ids = td_store_collect (self, stmt, id_from_row, g_free, _("Could not read the sessions"),
+                          error);
+  if (ids == NULL)
+    return NULL;
+  /* A day holds a handful of sessions: reading each through the one session reader
+   * keeps a single definition of a session row. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      TdSession *session = td_store_get_session (self, *(gint64 *) ids->pdata[i], error);
+
+      if (session == NULL)
+        return NULL;
+      g_ptr_array_add (sessions, session);
+    }
+  return g_steal_pointer (&sessions);
+}
+
 /* --- leave ---------------------------------------------------------------------- */
 
 char *

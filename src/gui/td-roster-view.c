@@ -12,6 +12,7 @@
 #include "td-paged-list.h"
 #include "td-roster-csv.h"
 #include "td-roster-view.h"
+#include "td-rules.h"
 
 struct _TdRosterView {
   GtkWidget parent_instance;
@@ -23,6 +24,7 @@ struct _TdRosterView {
   GtkFileChooserNative *chooser;
   gint64 pending_remove_id;        /* the roster row a remove confirmation is about */
   gboolean loading;
+  GHashTable *dismissal_due;       /* trainee ids whose absence reached the dismissal fraction */
 
   GtkStack *list_stack;
   GtkColumnView *column_view;
@@ -156,6 +158,63 @@ format_seq (gpointer item, int seq)
 }
 
 /* --- callbacks -------------------------------------------------------------- */
+
+static void
+name_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TdRosterView *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TdRosterView *self)
+{
+  TdEnrolment *enrolment = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gboolean due = enrolment->trainee != NULL &&
+                 g_hash_table_contains (self->dismissal_due, &enrolment->trainee->id);
+
+  gtk_label_set_text (GTK_LABEL (label),
+                      enrolment->trainee != NULL ? enrolment->trainee->name : NULL);
+  if (due)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+  gtk_widget_set_tooltip_text (label, due ? _("Absent beyond the dismissal limit") : NULL);
+}
+
+/* Who has been absent long enough to be dismissed, by the dismissal rule of the
+ * course's regime (the centre's settings applied). */
+static void
+update_dismissal_due (TdRosterView *self)
+{
+  g_autoptr (TdCourseSnapshot) snap = NULL;
+  g_autoptr (TdRulePack) pack = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_hash_table_remove_all (self->dismissal_due);
+  snap = td_course_snapshot_load (self->store, self->course_id, &error);
+  if (snap != NULL)
+    pack = td_rule_pack_load_for_regime (snap->course->regime, &error);
+  if (pack != NULL)
+    findings = td_rules_check_snapshot (snap, pack, "attendance.dismissal", NULL, &error);
+  if (findings == NULL)
+    {
+      g_debug ("Cannot check the roster for dismissals: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TdFinding *f = g_ptr_array_index (findings, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = f->trainee_id;
+      g_hash_table_add (self->dismissal_due, id);
+    }
+}
 
 static void
 selection_changed_cb (TdRosterView *self)
@@ -418,6 +477,7 @@ td_roster_view_finalize (GObject *object)
   g_clear_object (&self->enrolments);
   g_clear_object (&self->known);
   g_clear_object (&self->people);
+  g_clear_pointer (&self->dismissal_due, g_hash_table_unref);
 
   G_OBJECT_CLASS (td_roster_view_parent_class)->finalize (object);
 }
@@ -507,6 +567,8 @@ td_roster_view_class_init (TdRosterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, person_search);
   gtk_widget_class_bind_template_child (widget_class, TdRosterView, person_selection);
   gtk_widget_class_bind_template_callback (widget_class, format_seq);
+  gtk_widget_class_bind_template_callback (widget_class, name_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_popover_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_search_activated_cb);
@@ -516,6 +578,7 @@ td_roster_view_class_init (TdRosterViewClass *klass)
 static void
 td_roster_view_init (TdRosterView *self)
 {
+  self->dismissal_due = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->enrolments = g_list_store_new (TD_TYPE_ENROLMENT);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -552,6 +615,7 @@ td_roster_view_reload (TdRosterView *self)
       set_hint (self, error->message, TRUE);
       return;
     }
+  update_dismissal_due (self);
   g_list_store_splice (self->enrolments, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->enrolments)),
                        enrolments->pdata, enrolments->len);

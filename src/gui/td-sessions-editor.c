@@ -9,6 +9,7 @@
 #include "td-dialogs.h"
 #include "td-resources.h"
 #include "td-roc-date.h"
+#include "td-rules.h"
 #include "td-session-form.h"
 #include "td-sessions-editor.h"
 
@@ -22,6 +23,9 @@ struct _TdSessionsEditor {
   GArray *lecturer_ids;            /* gint64, parallel to lecturer_dropdown; [0] = none */
   TdSessionForm *form;             /* the session being edited; a new one has id 0 */
   gboolean loading;                /* entries are being filled from the form */
+  TdCourseSnapshot *rules_base;    /* the course and centre settings the live check reads */
+  TdRulePack *rules_pack;          /* the rules of the course's regime */
+  guint rules_idle;                /* the live check waiting to run, or 0 */
 
   GtkStack *list_stack;
   GtkColumnView *column_view;
@@ -36,6 +40,7 @@ struct _TdSessionsEditor {
   GtkDropDown *mode_dropdown;
   GtkDropDown *lecturer_dropdown;
   GtkLabel *error_label;
+  GtkLabel *rules_label;
 };
 
 G_DEFINE_FINAL_TYPE (TdSessionsEditor, td_sessions_editor, GTK_TYPE_WIDGET)
@@ -48,6 +53,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void queue_rules_check (TdSessionsEditor *self);
 
 /* --- helpers ---------------------------------------------------------------- */
 
@@ -86,6 +93,9 @@ mapped_cb (GtkWidget *widget, gpointer user_data)
                          ? g_array_index (self->lecturer_ids, gint64, selected) : 0;
 
   load_lecturers (self);
+  /* The course's regime, kind or the centre settings may have changed meanwhile. */
+  g_clear_pointer (&self->rules_base, td_course_snapshot_free);
+  g_clear_object (&self->rules_pack);
   for (guint i = 0; i < self->lecturer_ids->len; i++)
     if (g_array_index (self->lecturer_ids, gint64, i) == lecturer_id)
       gtk_drop_down_set_selected (self->lecturer_dropdown, i);
@@ -140,6 +150,7 @@ load_form (TdSessionsEditor *self)
   gtk_label_set_text (self->form_heading, s->id == 0 ? _("New Session") : _("Edit Session"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete", s->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.duplicate-day", s->id != 0);
+  queue_rules_check (self);
 }
 
 static void
@@ -221,6 +232,135 @@ select_session (TdSessionsEditor *self, gint64 id)
     }
 }
 
+/* --- live rule check ----------------------------------------------------------- */
+
+/* Loads the course and its regime's rules once; the settings come with the snapshot. */
+static gboolean
+ensure_rules_base (TdSessionsEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->rules_base != NULL)
+    return TRUE;
+  self->rules_base = td_course_snapshot_load (self->store, self->course_id, &error);
+  if (self->rules_base != NULL)
+    self->rules_pack = td_rule_pack_load_for_regime (self->rules_base->course->regime, &error);
+  if (self->rules_pack == NULL)
+    {
+      g_debug ("No live timetable check: %s", error->message);
+      g_clear_pointer (&self->rules_base, td_course_snapshot_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+form_times_valid (TdSessionsEditor *self)
+{
+  static const TdSessionField fields[] = {
+    TD_SESSION_FIELD_DATE, TD_SESSION_FIELD_START, TD_SESSION_FIELD_END, TD_SESSION_FIELD_HOURS,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (td_session_form_get_error (self->form, fields[i]) != NULL)
+      return FALSE;
+  return td_session_form_get_session (self->form)->date != NULL;
+}
+
+static gint
+compare_sessions (gconstpointer a, gconstpointer b)
+{
+  const TdSession *x = *(TdSession *const *) a, *y = *(TdSession *const *) b;
+
+  return g_strcmp0 (x->start_time, y->start_time);
+}
+
+/* A snapshot of the edited session's day: the stored sessions of that date with the
+ * edited one in place of its stored version. Every timetable rule is about one day. */
+static TdCourseSnapshot *
+new_day_snapshot (TdSessionsEditor *self)
+{
+  TdSession *edited = td_session_form_get_session (self->form);
+  TdCourseSnapshot *snap = td_course_snapshot_new (self->rules_base->course);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->rules_base->settings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (snap->settings, g_strdup (key), g_strdup (value));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sessions)); i++)
+    {
+      g_autoptr (TdSession) s = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+
+      if (g_strcmp0 (s->date, edited->date) == 0 && (edited->id == 0 || s->id != edited->id))
+        g_ptr_array_add (snap->sessions, g_steal_pointer (&s));
+    }
+  g_ptr_array_add (snap->sessions, td_session_copy (edited));
+  g_ptr_array_sort (snap->sessions, compare_sessions);
+  return snap;
+}
+
+static void
+show_rules (TdSessionsEditor *self, GPtrArray *findings)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  gboolean errors = findings != NULL && td_findings_have_errors (findings);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const TdFinding *f = g_ptr_array_index (findings, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: a finding shown under the session form: message (article) */
+      g_string_append_printf (text, _("%s (%s)"), f->message, f->article);
+    }
+  gtk_label_set_text (self->rules_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_label), text->len > 0);
+  if (errors)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rules_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rules_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->rules_label), errors ? "error" : "warning");
+}
+
+static gboolean
+run_rules_check (gpointer data)
+{
+  TdSessionsEditor *self = TD_SESSIONS_EDITOR (data);
+  g_autoptr (TdCourseSnapshot) snap = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr (GPtrArray) schedule = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+
+  self->rules_idle = 0;
+  if (self->form == NULL || !form_times_valid (self) || !ensure_rules_base (self))
+    {
+      show_rules (self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  snap = new_day_snapshot (self);
+  findings = td_rules_check_snapshot (snap, self->rules_pack, NULL, NULL, &error);
+  if (findings == NULL)
+    g_debug ("Live timetable check failed: %s", error->message);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      TdFinding *f = g_ptr_array_index (findings, i);
+      if (g_str_has_prefix (f->rule, "schedule."))
+        g_ptr_array_add (schedule, f);
+    }
+  show_rules (self, schedule);
+  return G_SOURCE_REMOVE;
+}
+
+/* The check runs once the current burst of edits has been handled, not per keystroke. */
+static void
+queue_rules_check (TdSessionsEditor *self)
+{
+  if (self->rules_idle == 0)
+    self->rules_idle = g_idle_add (run_rules_check, self);
+}
+
 /* --- closures and factory callbacks --------------------------------------- */
 
 static char *
@@ -291,6 +431,7 @@ entry_changed_cb (TdSessionsEditor *self, GtkEditable *editable)
       !td_session_form_get_hours_typed (self->form) &&
       td_session_form_get_error (self->form, TD_SESSION_FIELD_HOURS) == NULL)
     show_field (self, TD_SESSION_FIELD_HOURS);
+  queue_rules_check (self);
 }
 
 /* On leaving a field, show what was read in its usual form (0830 becomes 08:00). */
@@ -315,6 +456,7 @@ dropdown_changed_cb (TdSessionsEditor *self)
   td_session_form_set_lecturer (self->form, lecturer < self->lecturer_ids->len
                                               ? g_array_index (self->lecturer_ids, gint64, lecturer)
                                               : 0);
+  queue_rules_check (self);
 }
 
 static void
@@ -487,6 +629,7 @@ td_sessions_editor_dispose (GObject *object)
 {
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (object);
 
+  g_clear_handle_id (&self->rules_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SESSIONS_EDITOR);
   td_gui_unparent_children (GTK_WIDGET (self));
 
@@ -501,6 +644,8 @@ td_sessions_editor_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->sessions);
   g_clear_object (&self->form);
+  g_clear_pointer (&self->rules_base, td_course_snapshot_free);
+  g_clear_object (&self->rules_pack);
   g_clear_pointer (&self->lecturer_names, g_hash_table_unref);
   g_clear_pointer (&self->lecturer_ids, g_array_unref);
 
@@ -590,6 +735,7 @@ td_sessions_editor_class_init (TdSessionsEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, lecturer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TdSessionsEditor, rules_label);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dropdown_changed_cb);

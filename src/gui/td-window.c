@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "td-attendance-page.h"
+#include "td-checks-page.h"
 #include "td-courses-page.h"
 #include "td-lecturers-page.h"
 #include "td-resources.h"
@@ -46,15 +48,23 @@ add_page (TdWindow *self, GtkWidget *page, const char *name, const char *title,
 static void
 add_pages (TdWindow *self)
 {
+  GtkWidget *checks;
+
   self->courses_page = td_courses_page_new (self->store);
   add_page (self, GTK_WIDGET (self->courses_page), "courses", _("Courses"),
             "x-office-calendar-symbolic");
+  add_page (self, td_attendance_page_new (self->store), "attendance", _("Attendance"),
+            "x-office-address-book-symbolic");
   add_page (self, td_trainees_page_new (self->store), "trainees",
             /* TRANSLATORS: the page of every trainee, not a count */
             C_("page title", "Trainees"),
             "system-users-symbolic");
   add_page (self, td_lecturers_page_new (self->store), "lecturers", _("Lecturers"),
             "avatar-default-symbolic");
+  checks = td_checks_page_new (self->store);
+  add_page (self, checks, "checks", _("Checks"), "dialog-warning-symbolic");
+  td_checks_page_bind_badge (TD_CHECKS_PAGE (checks),
+                             adw_view_stack_get_page (self->stack, checks));
 }
 
 /* --- callbacks -------------------------------------------------------------- */

@@ -1,4 +1,4 @@
-/* td-window.h — the main window: Courses, Trainees and Lecturers in a view stack */
+/* td-window.h — the main window: the pages in a view stack, and toasts */
 #pragma once
 
 #include <adwaita.h>
@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (TdWindow, td_window, TD, WINDOW, AdwApplicationWindow)
 TdWindow  *td_window_new (GtkApplication *app, TdStore *store);
 TdStore   *td_window_get_store (TdWindow *self);
 void       td_window_add_toast (TdWindow *self, const char *message);
-/* Shows the page named "courses", "trainees" or "lecturers". */
+/* Shows the page named "courses", "attendance", "trainees", "lecturers" or "checks". */
 void       td_window_show_page (TdWindow *self, const char *name);
 GtkWidget *td_window_get_page (TdWindow *self, const char *name);
 
