@@ -83,18 +83,14 @@ typedef struct {
   CellTally tally;
 } CachedTally;
 
-/* Positions of the sessions and enrolled trainees, for the run's table of counted
- * cells; made when a rule first counts a cell. */
+/* Positions of the enrolled trainees, and the run's table of counted cells (one row
+ * per session, in the snapshot's order); made when a rule first counts a cell. */
 static void
 index_cells (TdRuleRun *run)
 {
   GPtrArray *sessions = run->snap->sessions, *enrolments = run->snap->enrolments;
 
-  run->session_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   run->trainee_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < sessions->len; i++)
-    g_hash_table_insert (run->session_index, g_ptr_array_index (sessions, i),
-                         GUINT_TO_POINTER (i + 1));
   for (guint i = 0; i < enrolments->len; i++)
     {
       TdEnrolment *e = g_ptr_array_index (enrolments, i);
@@ -116,9 +112,10 @@ trainee_position (TdRuleRun *run, gint64 trainee_id)
 static void count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t);
 
 /* Every rule asks about the same cells (each late period, each missed session, each
- * trainee's hours): each is counted once per run. @si is the session's position,
- * @ti the trainee's from trainee_position(); the rules that walk the whole table
- * call this directly, without a lookup per cell. */
+ * trainee's hours): each is counted once per run. @si is the session's position in
+ * the snapshot, @ti the trainee's from trainee_position() (0: not on the roster,
+ * counted but not kept); callers walk sessions by position, so there is no lookup
+ * per cell. */
 static void
 tally_at (TdRuleRun *run, guint si, guint ti, gint64 trainee_id, CellTally *t)
 {
@@ -137,18 +134,6 @@ tally_at (TdRuleRun *run, guint si, guint ti, gint64 trainee_id, CellTally *t)
       cached->known = TRUE;
     }
   *t = cached->tally;
-}
-
-static void
-tally_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
-{
-  guint ti = trainee_position (run, trainee_id);
-  guint si = GPOINTER_TO_UINT (g_hash_table_lookup (run->session_index, s));
-
-  if (si == 0)
-    count_cell (run, s, trainee_id, t);
-  else
-    tally_at (run, si - 1, ti, trainee_id, t);
 }
 
 static void
@@ -207,15 +192,6 @@ td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out)
       g_hash_table_insert (run->summaries, &cached->trainee_id, cached);
     }
   *out = *cached;
-}
-
-gint64
-td_rules_session_missed (TdRuleRun *run, const TdSession *session, gint64 trainee_id)
-{
-  CellTally t;
-
-  tally_cell (run, session, trainee_id, &t);
-  return t.leave + t.truant;
 }
 
 static gint64

@@ -17,8 +17,7 @@ typedef struct {
   GHashTable *cells;          /* TdAttendance* (keyed by its session and trainee) */
   GHashTable *summaries;      /* trainee id → TdAttendanceSummary*, computed once */
   /* Each session × enrolled trainee cell is counted once (td-rules-attendance.c):
-   * the session's and trainee's positions, and the cells counted so far. */
-  GHashTable *session_index;  /* TdSession* → position + 1 */
+   * the trainees' positions on the roster, and the cells counted so far. */
   GHashTable *trainee_index;  /* trainee id → position + 1 */
   gpointer tallies;
 } TdRuleRun;
@@ -46,8 +45,6 @@ char      *td_rules_format_hours (gint64 minutes);
 gint64     td_rules_session_minutes (const TdSession *session);
 
 void       td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSummary *out);
-/* Minutes of @session the trainee missed (leave + truant); 0 when it does not count. */
-gint64     td_rules_session_missed (TdRuleRun *run, const TdSession *session, gint64 trainee_id);
 
 /* Builds course snapshots with one statement per table for all of them, in course id
  * order (td-rules-load.c). @course_id 0 reads every course of the centre, otherwise

@@ -198,7 +198,6 @@ td_rule_run_clear (TdRuleRun *run)
   g_clear_pointer (&run->findings, g_ptr_array_unref);
   g_clear_pointer (&run->cells, g_hash_table_unref);
   g_clear_pointer (&run->summaries, g_hash_table_unref);
-  g_clear_pointer (&run->session_index, g_hash_table_unref);
   g_clear_pointer (&run->trainee_index, g_hash_table_unref);
   g_clear_pointer (&run->tallies, g_free);
 }
