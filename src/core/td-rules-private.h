@@ -49,7 +49,7 @@ void       td_rules_summarise (TdRuleRun *run, gint64 trainee_id, TdAttendanceSu
 /* Builds course snapshots with one statement per table for all of them, in course id
  * order (td-rules-load.c). @course_id 0 reads every course of the centre, otherwise
  * only that one (TD_ERROR_NOT_FOUND when there is none). @lean leaves out what no
- * rule reads: trainees' details beyond ID and name, and who recorded each
+ * rule reads: everything about a trainee but their id, and who recorded each
  * attendance event, when and why. */
 typedef struct _TdSnapshotReader TdSnapshotReader;
 
