@@ -305,10 +305,10 @@ add_row (TdSnapshotReader *r, CursorKind kind, TdCourseSnapshot *s, sqlite3_stmt
       break;
     case CURSOR_ROLLCALLS:
       {
-        TdRollcallRecord *r = g_new0 (TdRollcallRecord, 1);
-        r->session_id = sqlite3_column_int64 (stmt, 1);
-        r->taken_at = td_col_dup (stmt, 2);
-        g_ptr_array_add (s->rollcalls, r);
+        TdRollcallRecord *roll = g_new0 (TdRollcallRecord, 1);
+        roll->session_id = sqlite3_column_int64 (stmt, 1);
+        roll->taken_at = td_col_dup (stmt, 2);
+        g_ptr_array_add (s->rollcalls, roll);
       }
       break;
     case CURSOR_MAKEUPS:
