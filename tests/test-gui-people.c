@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "td-catalogue.h"
 #include "td-lecturers-page.h"
 #include "td-lecturer-editor.h"
 #include "td-preferences-window.h"
@@ -664,6 +665,129 @@ test_preferences (Fixture *fixture, gconstpointer data)
   g_assert_finalize_object (window);
 }
 
+/* The widget named @name under @widget (the hours rows are named by their slug). */
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls the page so @widget, and what follows it, are in the snapshot. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  settle ();
+  g_assert_true (gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (
+                              GTK_SCROLLED_WINDOW (scrolled))) + point.y - 200);
+}
+
+static char *
+dup_hours_setting (TdStore *store, const char *slug)
+{
+  g_autofree char *key = td_catalogue_hours_setting_key (slug);
+
+  return td_store_get_setting (store, key, NULL);
+}
+
+/* Applies @text in the row of @slug; returns what the store then keeps for it. */
+static char *
+apply_hours (GtkWidget *window, TdStore *store, const char *slug, const char *text)
+{
+  GtkWidget *row = find_named (window, slug);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  pump ();
+  return dup_hours_setting (store, slug);
+}
+
+static void
+test_preferences_hours (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *window;
+  GtkWidget *row, *label;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first_aid = NULL;
+
+  /* A correction kept from before shows in its row. */
+  g_assert_true (td_store_set_setting (fixture->store, "catalogue.hours.first-aid", "1110",
+                                       &error));
+  g_assert_no_error (error);
+  window = td_preferences_window_new (NULL, fixture->store);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "hours");
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (window, "first-aid"))), ==,
+                   "18.5");
+  row = find_named (window, "forklift");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), !=, NULL);
+  label = g_object_get_data (G_OBJECT (row), "error-label");
+  g_assert_nonnull (label);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *bad[] = { "abc", "-1", "1.234" };
+      g_autofree char *stored = apply_hours (window, fixture->store, "forklift", bad[i]);
+
+      g_assert_null (stored);
+      g_assert_true (gtk_widget_get_visible (label));
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+    }
+  scroll_to (row);
+  save_snapshot (window, "preferences-hours-invalid");
+  scroll_to (label);
+  save_snapshot (window, "preferences-hours-group-end");
+  {
+    g_autofree char *stored = apply_hours (window, fixture->store, "forklift", "12");
+    g_assert_cmpstr (stored, ==, "720");
+    g_assert_false (gtk_widget_get_visible (label));
+    g_assert_false (gtk_widget_has_css_class (row, "error"));
+  }
+  {
+    g_autofree char *stored = apply_hours (window, fixture->store, "forklift", "1000.01");
+    g_assert_cmpstr (stored, ==, "720");
+    g_assert_true (gtk_widget_get_visible (label));
+  }
+  {
+    g_autofree char *stored = apply_hours (window, fixture->store, "forklift", "1.5");
+    g_assert_cmpstr (stored, ==, "90");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "1.5");
+  }
+  {
+    g_autofree char *stored = apply_hours (window, fixture->store, "forklift", "");
+    g_assert_cmpstr (stored, ==, "0");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (find_named (window, "small-fixed-crane-operator")), "3");
+  scroll_to (find_named (window, "small-fixed-crane-operator"));
+  save_snapshot (window, "preferences-hours");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (window, "small-fixed-crane-operator")), "");
+
+  /* Closing saves a row that was typed into but not applied. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (window, "first-aid")), "0.25");
+  gtk_window_close (GTK_WINDOW (window));
+  pump ();
+  first_aid = dup_hours_setting (fixture->store, "first-aid");
+  g_assert_cmpstr (first_aid, ==, "15");
+  g_assert_finalize_object (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -680,6 +804,7 @@ main (int argc, char **argv)
   ADD ("/gui-people/lecturer/create-edit", test_lecturer_create_edit);
   ADD ("/gui-people/lecturer/delete", test_lecturer_delete);
   ADD ("/gui-people/preferences", test_preferences);
+  ADD ("/gui-people/preferences/hours", test_preferences_hours);
 #undef ADD
   return g_test_run ();
 }

@@ -4,8 +4,10 @@
 #define G_LOG_DOMAIN "td-preferences-window"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "td-catalogue.h"
 #include "td-gui-resources.h"
 
 #include "td-preferences-window.h"
@@ -41,6 +43,11 @@ struct _TdPreferencesWindow {
   GtkLabel *unit_error_label;
   AdwEntryRow *setting_rows[N_SETTINGS];
   GtkLabel *setting_error_labels[N_SETTINGS];
+
+  TdCatalogue *catalogue;             /* with the centre's corrections applied */
+  AdwPreferencesPage *hours_page;
+  GtkLabel *hours_error_label;
+  GPtrArray *hours_rows;              /* AdwEntryRow*, one per category, owned by the page */
 };
 
 G_DEFINE_FINAL_TYPE (TdPreferencesWindow, td_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -261,6 +268,226 @@ load_values (TdPreferencesWindow *self)
     }
 }
 
+/* --- course hours ------------------------------------------------------------ */
+
+#define MAX_HOURS 1000
+
+/* Hours as the rows show them: "12", "1.5", "0.33"; empty when unknown (0). Two decimals
+ * are enough to get the same whole minutes back through parse_hours(). */
+static char *
+format_hours (int minutes)
+{
+  int hundredths;
+  char *text;
+
+  if (minutes <= 0)
+    return g_strdup ("");
+  if (minutes % 60 == 0)
+    return g_strdup_printf ("%d", minutes / 60);
+  hundredths = (minutes * 100 + 30) / 60;
+  text = g_strdup_printf ("%d.%02d", hundredths / 100, hundredths % 100);
+  if (g_str_has_suffix (text, "0"))
+    text[strlen (text) - 1] = '\0';
+  return text;
+}
+
+/* Reads "12", "1.5" or "" (unknown) as whole minutes, rounded to the nearest minute. */
+static gboolean
+parse_hours (const char *text, int *minutes, GError **error)
+{
+  g_auto (GStrv) parts = NULL;
+  guint64 whole = 0, hundredths;
+
+  if (*text == '\0')
+    {
+      *minutes = 0;
+      return TRUE;
+    }
+  if (!g_regex_match_simple ("^[0-9]+(\\.[0-9]{1,2})?$", text, 0, 0))
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _("Enter hours with up to two decimals, e.g. 12 or 1.5."));
+      return FALSE;
+    }
+  parts = g_strsplit (text, ".", 2);
+  hundredths = parts[1] == NULL ? 0 : g_ascii_strtoull (parts[1], NULL, 10);
+  if (parts[1] != NULL && strlen (parts[1]) == 1)
+    hundredths *= 10;
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 0, MAX_HOURS, &whole, NULL) ||
+      whole * 100 + hundredths > MAX_HOURS * 100)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _("A course can be at most %d hours long."), MAX_HOURS);
+      return FALSE;
+    }
+  *minutes = (int) (((whole * 100 + hundredths) * 60 + 50) / 100);
+  return TRUE;
+}
+
+static int
+row_minutes (TdPreferencesWindow *self, AdwEntryRow *row)
+{
+  const char *slug = g_object_get_data (G_OBJECT (row), "slug");
+
+  return td_catalogue_lookup (self->catalogue, slug)->statutory_minutes;
+}
+
+/* The group's label reports one row at a time: the last one that failed. A group can
+ * be longer than the window, so a toast says it where the user is looking. */
+static void
+show_hours_error (TdPreferencesWindow *self, AdwEntryRow *row, const char *message)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row), "error-label");
+
+  if (message != NULL)
+    {
+      show_row_error (row, label, message);
+      g_object_set_data (G_OBJECT (label), "row", row);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (g_object_get_data (G_OBJECT (label), "row") == row)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      g_object_set_data (G_OBJECT (label), "row", NULL);
+    }
+}
+
+static gboolean
+apply_hours_row (TdPreferencesWindow *self, AdwEntryRow *row)
+{
+  g_autofree char *text = dup_row_text (row);
+  g_autofree char *shown = NULL;
+  g_autoptr (GError) error = NULL;
+  int minutes;
+
+  if (!parse_hours (text, &minutes, &error) ||
+      !td_catalogue_save_correction (self->catalogue, self->store,
+                                     g_object_get_data (G_OBJECT (row), "slug"), minutes,
+                                     &error))
+    {
+      show_hours_error (self, row, error->message);
+      return FALSE;
+    }
+  show_hours_error (self, row, NULL);
+  shown = format_hours (minutes);
+  gtk_editable_set_text (GTK_EDITABLE (row), shown);
+  /* Rewriting "12.0" as "12" counts as typing and would bring the apply button back;
+   * turning it off and on marks the row as applied again. */
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  adw_entry_row_set_show_apply_button (row, TRUE);
+  return TRUE;
+}
+
+static void
+hours_apply_cb (AdwEntryRow *row, TdPreferencesWindow *self)
+{
+  apply_hours_row (self, row);
+}
+
+/* Saves the rows whose text no longer shows the hours in force. */
+static gboolean
+save_hours (TdPreferencesWindow *self)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; self->hours_rows != NULL && i < self->hours_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->hours_rows, i);
+      g_autofree char *text = dup_row_text (row);
+      g_autofree char *shown = format_hours (row_minutes (self, row));
+
+      if (g_strcmp0 (text, shown) != 0)
+        ok = apply_hours_row (self, row) && ok;
+    }
+  return ok;
+}
+
+static GtkWidget *
+new_error_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_visible (label, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "error");
+  return label;
+}
+
+static GtkWidget *
+new_hours_row (TdPreferencesWindow *self, const TdCategory *category, GtkWidget *error_label)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *hours = format_hours (category->statutory_minutes);
+  g_autofree char *tooltip = NULL;
+
+  /* Long names are cut short in the row's title; the tooltip has all of it. */
+  if (category->annex != NULL)
+    /* Translators: a training category; below it, an article of the regulations and the
+     * annex that sets the hours */
+    tooltip = g_strdup_printf (_("%s\n%s, %s"), category->name, category->article,
+                               category->annex);
+  else
+    tooltip = g_strdup_printf ("%s\n%s", category->name, category->article);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), category->name);
+  gtk_widget_set_tooltip_text (row, tooltip);
+  gtk_widget_set_name (row, category->slug);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_editable_set_text (GTK_EDITABLE (row), hours);
+  g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (category->slug), g_free);
+  g_object_set_data (G_OBJECT (row), "error-label", error_label);
+  g_signal_connect (row, "apply", G_CALLBACK (hours_apply_cb), self);
+  return row;
+}
+
+static void
+add_regime_group (TdPreferencesWindow *self, TdRegime regime)
+{
+  GPtrArray *categories = td_catalogue_list_regime (self->catalogue, regime);
+  GtkWidget *group, *error_label;
+
+  if (categories->len == 0)
+    return;
+  group = adw_preferences_group_new ();
+  error_label = new_error_label ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), td_regime_label (regime));
+  for (guint i = 0; i < categories->len; i++)
+    {
+      GtkWidget *row = new_hours_row (self, g_ptr_array_index (categories, i), error_label);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (self->hours_rows, row);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), error_label);
+  adw_preferences_page_add (self->hours_page, ADW_PREFERENCES_GROUP (group));
+}
+
+/* The shipped hours with the centre's corrections; a stored correction that cannot be
+ * read is reported, and the rows show what could be applied. */
+static void
+build_hours_page (TdPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  self->catalogue = td_catalogue_load_default (&error);
+  if (self->catalogue != NULL)
+    td_catalogue_load_corrections (self->catalogue, self->store, &error);
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->hours_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->hours_error_label), TRUE);
+    }
+  if (self->catalogue == NULL)
+    return;
+  self->hours_rows = g_ptr_array_new ();
+  for (TdRegime regime = TD_REGIME_OSH; regime <= TD_REGIME_HOURS; regime++)
+    add_regime_group (self, regime);
+}
+
 /* --- callbacks -------------------------------------------------------------- */
 
 static void
@@ -314,6 +541,7 @@ td_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (td_preferences_window_parent_class)->constructed (object);
 
   load_values (self);
+  build_hours_page (self);
   for (guint i = 0; i < N_SETTINGS; i++)
     g_signal_connect (self->setting_rows[i], "changed", G_CALLBACK (setting_changed_cb), self);
 }
@@ -323,7 +551,9 @@ td_preferences_window_dispose (GObject *object)
 {
   TdPreferencesWindow *self = TD_PREFERENCES_WINDOW (object);
 
+  g_clear_pointer (&self->hours_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->catalogue);
   g_clear_pointer (&self->unit, td_unit_free);
   for (guint i = 0; i < N_SETTINGS; i++)
     g_clear_pointer (&self->stored[i], g_free);
@@ -404,6 +634,8 @@ td_preferences_window_class_init (TdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, phone_row);
   gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, unit_error_label);
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, hours_page);
+  gtk_widget_class_bind_template_child (widget_class, TdPreferencesWindow, hours_error_label);
   BIND_SETTING (evening_start, SETTING_EVENING_START);
   BIND_SETTING (pass_mark, SETTING_PASS_MARK);
   BIND_SETTING (certificate_prefix, SETTING_CERTIFICATE_PREFIX);
@@ -438,5 +670,6 @@ td_preferences_window_save (TdPreferencesWindow *self)
   ok = save_unit (self);
   for (guint i = 0; i < N_SETTINGS; i++)
     ok = apply_setting (self, i) && ok;
+  ok = save_hours (self) && ok;
   return ok;
 }
