@@ -426,8 +426,7 @@ new_hours_row (TdPreferencesWindow *self, const TdCategory *category, GtkWidget 
 
   /* Long names are cut short in the row's title; the tooltip has all of it. */
   if (category->annex != NULL)
-    /* Translators: a training category; below it, an article of the regulations and the
-     * annex that sets the hours */
+    /* Translators: a category; under it, its article and the annex setting its hours */
     tooltip = g_strdup_printf (_("%s\n%s, %s"), category->name, category->article,
                                category->annex);
   else
