@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "td-catalogue.h"
@@ -736,7 +737,7 @@ test_preferences_hours (Fixture *fixture, gconstpointer data)
                    "18.5");
   row = find_named (window, "forklift");
   g_assert_nonnull (row);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), !=, NULL);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "職業安全衛生教育訓練規則第"));
   label = g_object_get_data (G_OBJECT (row), "error-label");
   g_assert_nonnull (label);
 
@@ -763,6 +764,11 @@ test_preferences_hours (Fixture *fixture, gconstpointer data)
     g_autofree char *stored = apply_hours (window, fixture->store, "forklift", "1000.01");
     g_assert_cmpstr (stored, ==, "720");
     g_assert_true (gtk_widget_get_visible (label));
+  }
+  {
+    g_autofree char *stored = apply_hours (window, fixture->store, "forklift", "１２．２５");
+    g_assert_cmpstr (stored, ==, "735");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "12.25");
   }
   {
     g_autofree char *stored = apply_hours (window, fixture->store, "forklift", "1.5");

@@ -357,7 +357,9 @@ show_hours_error (TdPreferencesWindow *self, AdwEntryRow *row, const char *messa
 static gboolean
 apply_hours_row (TdPreferencesWindow *self, AdwEntryRow *row)
 {
-  g_autofree char *text = dup_row_text (row);
+  g_autofree char *typed = dup_row_text (row);
+  /* Chinese input methods often give full-width digits ("１２．５"). */
+  g_autofree char *text = g_utf8_normalize (typed, -1, G_NORMALIZE_NFKC);
   g_autofree char *shown = NULL;
   g_autoptr (GError) error = NULL;
   int minutes;
