@@ -203,14 +203,7 @@ single_certificate (TdStore *store, sqlite3_stmt *stmt, const char *what, GError
 {
   g_autoptr (GPtrArray) list = collect_certificates (store, stmt, error);
 
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND, _("There is no certificate %s."), what);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return td_store_first_object (list, error, _("There is no certificate %s."), what);
 }
 
 TdCertificate *

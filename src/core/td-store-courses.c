@@ -490,15 +490,7 @@ td_store_get_session (TdStore *self, gint64 id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   list = collect_sessions (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no session with id %" PRId64 "."), id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return td_store_first_object (list, error, _("There is no session with id %" PRId64 "."), id);
 }
 
 TdSession *
@@ -517,15 +509,7 @@ td_store_find_session (TdStore *self, gint64 course_id, const char *ref, GError 
   sqlite3_bind_int64 (stmt, 1, course_id);
   td_bind_text (stmt, 2, ref);
   list = collect_sessions (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("The course has no session “%s”."), ref ? ref : "");
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return td_store_first_object (list, error, _("The course has no session “%s”."), ref ? ref : "");
 }
 
 static gboolean

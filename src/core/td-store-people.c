@@ -80,15 +80,7 @@ td_store_get_lecturer (TdStore *self, gint64 id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   list = collect_lecturers (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no lecturer with id %" PRId64 "."), id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return td_store_first_object (list, error, _("There is no lecturer with id %" PRId64 "."), id);
 }
 
 /* An empty ID means "not given"; a given one must be valid, and is stored normalised. */
@@ -449,15 +441,7 @@ td_store_get_trainee (TdStore *self, gint64 id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   list = collect_trainees (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _("There is no trainee with id %" PRId64 "."), id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return td_store_first_object (list, error, _("There is no trainee with id %" PRId64 "."), id);
 }
 
 TdTrainee *
@@ -474,14 +458,7 @@ td_store_find_trainee_by_national_id (TdStore *self, const char *national_id, GE
     return NULL;
   td_bind_text (stmt, 1, normalized ? normalized : national_id);
   list = collect_trainees (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND, _("No trainee has this ID."));
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return td_store_first_object (list, error, _("No trainee has this ID."));
 }
 
 gboolean

@@ -27,6 +27,12 @@ typedef gpointer (*TdRowFunc) (sqlite3_stmt *stmt);
 GPtrArray    *td_store_collect (TdStore *self, sqlite3_stmt *stmt, TdRowFunc from_row,
                                 GDestroyNotify free_func, const char *context, GError **error);
 
+/* The first object of @list (a new reference), the result of a one-row lookup.
+ * NULL when @list is NULL (its error is already set) or empty (then @error is
+ * TD_ERROR_NOT_FOUND with the message @format). */
+gpointer      td_store_first_object (GPtrArray *list, GError **error, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
 /* UTC instant "YYYY-MM-DDTHH:MM:SSZ" */
 char         *td_store_now (void);
 

@@ -73,15 +73,8 @@ td_store_find_enrolment (TdStore *self, gint64 course_id, const char *ref, GErro
   td_bind_text (stmt, 2, ref);
   td_bind_text (stmt, 3, normalized);
   list = collect_enrolments (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND, _("“%s” is not on this course's roster."),
-                   ref ? ref : "");
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return td_store_first_object (list, error,
+                                _("“%s” is not on this course's roster."), ref ? ref : "");
 }
 
 #define MERGE_FIELD(field)                                                                   \

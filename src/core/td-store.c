@@ -119,6 +119,21 @@ td_store_collect (TdStore *self, sqlite3_stmt *stmt, TdRowFunc from_row, GDestro
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
 }
 
+gpointer
+td_store_first_object (GPtrArray *list, GError **error, const char *format, ...)
+{
+  va_list args;
+
+  if (list == NULL)
+    return NULL;
+  if (list->len > 0)
+    return g_object_ref (g_ptr_array_index (list, 0));
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (TD_ERROR, TD_ERROR_NOT_FOUND, format, args));
+  va_end (args);
+  return NULL;
+}
+
 char *
 td_col_dup (sqlite3_stmt *stmt, int col)
 {
