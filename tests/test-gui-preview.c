@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
+#include <string.h>
 
 #include "td-demo.h"
 #include "td-forms.h"
@@ -92,6 +93,23 @@ assert_same_pages (GFile *expected, GFile *actual)
     }
   g_object_unref (a);
   g_object_unref (b);
+}
+
+/* The text of @file's first page, white space removed as test-forms does. */
+static char *
+first_page_text (GFile *file)
+{
+  PopplerDocument *document = open_pdf (file);
+  PopplerPage *page = poppler_document_get_page (document, 0);
+  g_autofree char *text = poppler_page_get_text (page);
+  GString *compact = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (compact, g_utf8_get_char (p));
+  g_object_unref (page);
+  g_object_unref (document);
+  return g_string_free (compact, FALSE);
 }
 
 static GFile *
@@ -273,6 +291,7 @@ test_form (Fixture *f, gconstpointer data)
   g_autoptr (GFile) saved = fixture_file (f, "saved.pdf");
   g_autoptr (GFile) printed = fixture_file (f, "printed.pdf");
   g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
   TdPdfView *view = td_preview_window_get_view (window);
 
   g_assert_false (td_preview_window_save_to (window, saved, &error));
@@ -292,6 +311,9 @@ test_form (Fixture *f, gconstpointer data)
   g_assert_true (td_preview_window_export_via_print (window, printed, &error));
   g_assert_no_error (error);
   assert_same_pages (temporary, printed);
+  /* The printed pages carry the form, not blank sheets of the right size. */
+  text = first_page_text (printed);
+  g_assert_nonnull (strstr (text, "學員簽到紀錄"));
 
   close_window (window);
   g_assert_false (g_file_query_exists (temporary, NULL));

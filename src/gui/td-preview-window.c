@@ -416,6 +416,7 @@ new_print_operation (TdPreviewWindow *self)
 
   gtk_print_operation_set_job_name (operation, self->title);
   gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+  gtk_print_operation_set_current_page (operation, td_pdf_view_get_page (self->pdf_view));
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_default_page_setup (operation, setup);
