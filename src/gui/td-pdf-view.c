@@ -18,7 +18,7 @@ struct _TdPdfView {
   double zoom;
   gboolean fit_width;
 
-  GdkTexture *texture;       /* the page rendered at texture_width × texture_height */
+  GdkTexture *texture;       /* page texture_page, at the size it was last drawn */
   int texture_page;
 };
 
@@ -165,6 +165,7 @@ td_pdf_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double page_width, page_height;
+  GskRoundedRect outline;
   GdkTexture *texture;
 
   if (!get_page_size (self, &page_width, &page_height))
@@ -173,6 +174,9 @@ td_pdf_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   height = MIN (height, (int) ceil (width * page_height / page_width));
   if ((texture = ensure_texture (self, width, height)) == NULL)
     return;
+  /* A white sheet needs an edge to stand out from a light window. */
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 0);
+  gtk_snapshot_append_outset_shadow (snapshot, &outline, &(GdkRGBA) { 0, 0, 0, 0.3 }, 0, 1, 0, 4);
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 

@@ -639,7 +639,9 @@ td_preview_window_new (GtkWindow *parent, const char *title, const char *suggest
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
-  self = g_object_new (TD_TYPE_PREVIEW_WINDOW, "title", title, "transient-for", parent, NULL);
+  /* Closing the main window closes its previews, which cancels their rendering. */
+  self = g_object_new (TD_TYPE_PREVIEW_WINDOW, "title", title, "transient-for", parent,
+                       "destroy-with-parent", TRUE, NULL);
   self->title = g_strdup (title);
   self->suggested_name = g_strdup (suggested_name != NULL ? suggested_name : "document.pdf");
   adw_window_title_set_title (self->window_title, title);
