@@ -10,7 +10,10 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "td-card-renderer.h"
+#include "td-certificates.h"
 #include "td-demo.h"
+#include "td-signing-key.h"
 #include "td-forms.h"
 #include "td-preview-window-private.h"
 
@@ -154,6 +157,17 @@ render_signin_sheet (const char *db_path, GFile *output, TdPreviewProgress *prog
   return td_form_render_signin_sheet (store, course_id, output, error);
 }
 
+static gboolean
+render_cards (const char *db_path, GFile *output, TdPreviewProgress *progress,
+              gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (TdStore) store = td_store_open (db_path, error);
+  gint64 course_id = *(gint64 *) user_data;
+
+  return store != NULL &&
+         td_card_render_course (store, course_id, TD_CARD_LAYOUT_CARD, output, error);
+}
+
 /* A card page and a landscape A4 page, as cairo writes them. */
 static gboolean
 render_mixed_sizes (const char *db_path, GFile *output, TdPreviewProgress *progress,
@@ -237,10 +251,14 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *key = NULL;
 
   f->dir = g_dir_make_tmp ("td-gui-preview-XXXXXX", &error);
   g_assert_no_error (error);
   f->db_path = g_build_filename (f->dir, "desk.db", NULL);
+  key = g_build_filename (f->dir, "signing.key", NULL);
+  /* Issued certificates are signed: a key of the test's own, never the user's. */
+  g_setenv (TD_SIGNING_KEY_FILE_ENV, key, TRUE);
   f->store = td_store_open (f->db_path, &error);
   g_assert_no_error (error);
   td_store_set_actor (f->store, "tester");
@@ -385,6 +403,55 @@ test_print_sizes (Fixture *f, gconstpointer data)
   close_window (window);
 }
 
+/* The first demo course, oldest first, that certificates can be issued for. */
+static gint64
+issue_certificates (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) courses = td_store_list_courses (store, NULL, 0, 100, &error);
+
+  g_assert_no_error (error);
+  for (guint i = courses->len; i-- > 0;)
+    {
+      TdCourse *course = g_ptr_array_index (courses, i);
+      g_autoptr (GPtrArray) issued =
+        td_certificates_issue (store, course->id, TODAY, NULL, &error);
+
+      g_assert_no_error (error);
+      if (issued->len > 0)
+        return course->id;
+    }
+  g_error ("no demo course has certificates to issue");
+}
+
+/* Real certificate cards: every printed sheet is 85 × 55 mm, as the PDF's pages are. */
+static void
+test_print_cards (Fixture *f, gconstpointer data)
+{
+  gint64 course_id = issue_certificates (f->store);
+  TdPreviewWindow *window =
+    render_in_window (f, render_cards, g_memdup2 (&course_id, sizeof course_id), g_free);
+  g_autoptr (GFile) printed = fixture_file (f, "cards.pdf");
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *document;
+  double width, height;
+
+  wait_for_render (window);
+  g_assert_cmpint (td_preview_window_get_state (window), ==, TD_PREVIEW_STATE_DOCUMENT);
+  g_assert_true (td_preview_window_export_via_print (window, printed, &error));
+  g_assert_no_error (error);
+  assert_same_pages (td_preview_window_get_file (window), printed);
+  document = open_pdf (printed);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      get_page_size (document, i, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, CARD_WIDTH, 0.01);
+      g_assert_cmpfloat_with_epsilon (height, CARD_HEIGHT, 0.01);
+    }
+  g_object_unref (document);
+  close_window (window);
+}
+
 static void
 test_error (Fixture *f, gconstpointer data)
 {
@@ -476,6 +543,8 @@ main (int argc, char *argv[])
   g_test_add ("/gui/preview/navigation", Fixture, NULL, fixture_set_up, test_navigation,
               fixture_tear_down);
   g_test_add ("/gui/preview/print-sizes", Fixture, NULL, fixture_set_up, test_print_sizes,
+              fixture_tear_down);
+  g_test_add ("/gui/preview/print-cards", Fixture, NULL, fixture_set_up, test_print_cards,
               fixture_tear_down);
   g_test_add ("/gui/preview/error", Fixture, NULL, fixture_set_up, test_error,
               fixture_tear_down);
