@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
+#include <string.h>
 
 #include "td-course-editor.h"
 #include "td-demo.h"
@@ -105,6 +107,34 @@ render_to (Fixture *f, TdFormRenderFunc func, const char *name)
   g_assert_true (func (f->store, f->osh_id, file, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&file);
+}
+
+/* A page holding a photo-sized image of noise, which no compression shrinks (as
+ * test-cli-print does). */
+static GFile *
+write_noise_pdf (Fixture *f, const char *name, int size, guint32 seed)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, size, size);
+  guint32 *pixels = (guint32 *) cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image) / 4;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  cairo_t *cr = cairo_create (pdf);
+
+  for (int y = 0; y < size; y++)
+    for (int x = 0; x < size; x++)
+      pixels[y * stride + x] = g_rand_int (rand) & 0xffffff;
+  cairo_surface_mark_dirty (image);
+  cairo_scale (cr, 595.0 / size, 842.0 / size);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (image);
+  return g_file_new_for_path (path);
 }
 
 static void
@@ -248,6 +278,34 @@ test_merge (Fixture *f, gconstpointer data)
   g_assert_true (g_file_query_exists (output, NULL));
 }
 
+/* Over 10 MB the file is still written, and the dialog names the upload limit. */
+static void
+test_merge_over_limit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *out_path = g_build_filename (f->dir, "merged.pdf", NULL);
+  g_autoptr (GFile) output = g_file_new_for_path (out_path);
+  g_autoptr (GFileInfo) info = NULL;
+  AdwMessageDialog *dialog;
+
+  show_view (f, f->osh_id);
+  g_ptr_array_add (inputs, write_noise_pdf (f, "scan1.pdf", 1400, 1));
+  g_ptr_array_add (inputs, write_noise_pdf (f, "scan2.pdf", 1400, 2));
+  td_documents_view_merge (f->view, inputs, output);
+  while (td_documents_view_get_busy (f->view))
+    g_main_context_iteration (NULL, TRUE);
+  pump ();
+  info = g_file_query_info (output, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  g_assert_nonnull (info);
+  g_assert_cmpint (g_file_info_get_size (info), >, 10 * 1024 * 1024);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (f, ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Merged PDF Is Too Large to Upload");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "larger than 10 MB"));
+  destroy_window (GTK_WINDOW (dialog));
+}
+
 static void
 test_merge_bad_input (Fixture *f, gconstpointer data)
 {
@@ -318,6 +376,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/gui/documents/merge", Fixture, NULL, fixture_set_up, test_merge,
               fixture_tear_down);
+  g_test_add ("/gui/documents/merge-over-limit", Fixture, NULL, fixture_set_up,
+              test_merge_over_limit, fixture_tear_down);
   g_test_add ("/gui/documents/merge-bad-input", Fixture, NULL, fixture_set_up,
               test_merge_bad_input, fixture_tear_down);
   g_test_add ("/gui/documents/unsaved", Fixture, NULL, fixture_set_up, test_unsaved,
