@@ -654,12 +654,13 @@ td_preview_window_render (TdPreviewWindow *self, const char *db_path, TdPreviewR
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GTask) task = NULL;
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-  RenderJob *job = g_new0 (RenderJob, 1);
+  GWeakRef *ref;
+  RenderJob *job;
 
   g_return_if_fail (TD_IS_PREVIEW_WINDOW (self));
   g_return_if_fail (db_path != NULL && func != NULL);
 
+  job = g_new0 (RenderJob, 1);
   job->db_path = g_strdup (db_path);
   job->func = func;
   job->user_data = user_data;
@@ -669,7 +670,6 @@ td_preview_window_render (TdPreviewWindow *self, const char *db_path, TdPreviewR
   if ((job->output = new_temporary_pdf (&error)) == NULL)
     {
       render_job_free (job);
-      g_free (ref);
       show_error (self, error->message);
       return;
     }
@@ -677,6 +677,7 @@ td_preview_window_render (TdPreviewWindow *self, const char *db_path, TdPreviewR
   self->file = g_object_ref (job->output);
   self->owns_file = TRUE;
   self->cancellable = g_cancellable_new ();
+  ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
   task = g_task_new (NULL, self->cancellable, rendered_cb, ref);
   g_task_set_source_tag (task, td_preview_window_render);
