@@ -234,7 +234,8 @@ build_rollcall_fields (RollcallDialog *d, const char *time, const char *taken_by
   d->time = GTK_ENTRY (add_field (grid, 0, _("_Taken at"), gtk_entry_new ()));
   gtk_editable_set_text (GTK_EDITABLE (d->time), time);
   d->present = GTK_SPIN_BUTTON (add_field (grid, 1, _("_Present"), new_count_spin ()));
-  d->absent = GTK_SPIN_BUTTON (add_field (grid, 2, _("_Absent"), new_count_spin ()));
+  /* TRANSLATORS: not present at the roll call (not truancy) */
+  d->absent = GTK_SPIN_BUTTON (add_field (grid, 2, C_("roll call", "_Absent"), new_count_spin ()));
   d->taken_by = GTK_ENTRY (add_field (grid, 3, _("Taken _by"), gtk_entry_new ()));
   gtk_editable_set_text (GTK_EDITABLE (d->taken_by), taken_by != NULL ? taken_by : "");
   d->note = GTK_ENTRY (add_field (grid, 4, _("_Note"), gtk_entry_new ()));

@@ -873,6 +873,12 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
       return FALSE;
     }
   move_cursor (self, rows, cols);
+  /* The last session: show the totals and the status beside it too. */
+  if (keyval == GDK_KEY_End)
+    {
+      GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+      gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+    }
   return TRUE;
 }
 
@@ -892,6 +898,7 @@ open_cell_menu (TdAttendanceGrid *self, GtkWidget *cell)
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
+/* Back to the cursor's cell once the menu or a dialog is done with. */
 static void
 menu_closed_cb (TdAttendanceGrid *self)
 {
@@ -1304,6 +1311,8 @@ new_cell_dialog (TdAttendanceGrid *self, const char *heading, const char *accept
   adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "accept");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (menu_closed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   *form_out = form;
   *grid_out = GTK_GRID (grid);
   return dialog;
@@ -1506,6 +1515,8 @@ open_history (TdAttendanceGrid *self)
                                               _("Cell History"), text);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (menu_closed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
