@@ -12,6 +12,7 @@
 #include "td-attendance-desk.h"
 #include "td-attendance-grid.h"
 #include "td-attendance-page.h"
+#include "td-course-editor.h"
 #include "td-roc-date.h"
 
 #define TODAY "2024-05-07"
@@ -551,6 +552,45 @@ test_long_course (Fixture *f, gconstpointer data)
   destroy_window (window, grid);
 }
 
+/* The course editor's Attendance tab: the grid for a stored course, a request to
+ * save first for a new one. */
+static void
+test_editor_tab (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCourse) stored = td_store_get_course (f->store, f->course_id, &error);
+  g_autoptr (TdCourse) fresh = td_course_new ();
+  TdCourseEditor *editor;
+  GtkStack *stack;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  editor = td_course_editor_new (f->store, stored);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1100, 700);
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR,
+                                                    "section_stack"));
+  gtk_stack_set_visible_child_name (stack, "attendance");
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR, "attendance_stack"))),
+                   ==, "editor");
+  g_assert_true (has_label (GTK_WIDGET (editor), "林志豪"));
+  g_assert_true (has_label (GTK_WIDGET (editor), "Make-up required"));
+  destroy_window (window, editor);
+
+  fresh->regime = TD_REGIME_OSH;
+  editor = td_course_editor_new (f->store, fresh);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR, "attendance_stack"))),
+                   ==, "unsaved");
+  destroy_window (window, editor);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -565,6 +605,7 @@ main (int argc, char **argv)
   ADD ("/gui-attendance-grid/keyboard", test_keyboard);
   ADD ("/gui-attendance-grid/rollcall", test_rollcall);
   ADD ("/gui-attendance-grid/long-course", test_long_course);
+  ADD ("/gui-attendance-grid/editor-tab", test_editor_tab);
 #undef ADD
   return g_test_run ();
 }

@@ -309,6 +309,21 @@ cell_for_leave (GridCell *cell, const TdAttendance *a, const TdAttendanceSummary
     cell->tooltip = g_steal_pointer (&label);
 }
 
+/* A missed session made up elsewhere says so; what was missed stays in the tooltip. */
+static void
+mark_made_up (GridCell *cell, const TdMakeup *m)
+{
+  g_autofree char *hours = td_attendance_format_hours (m->minutes);
+  g_autofree char *was = g_steal_pointer (&cell->tooltip);
+  /* TRANSLATORS: a grid cell's tooltip: %s hours credited by a make-up */
+  g_autofree char *credit = g_strdup_printf (_("Made up: %s h credited"), hours);
+
+  g_free (cell->text);
+  cell->text = g_strdup (_("Made up"));
+  cell->css = "success";
+  cell->tooltip = was != NULL ? g_strdup_printf ("%s\n%s", was, credit) : g_steal_pointer (&credit);
+}
+
 static void
 fill_cell (TdAttendanceGrid *self, GridData *d, guint col, gint64 trainee_id, GridCell *cell)
 {
@@ -345,22 +360,7 @@ fill_cell (TdAttendanceGrid *self, GridData *d, guint col, gint64 trainee_id, Gr
       cell->css = "error";
     }
   if (m != NULL)
-    {
-      g_autofree char *hours = td_attendance_format_hours (m->minutes);
-      g_autofree char *was = g_steal_pointer (&cell->tooltip);
-
-      g_free (cell->text);
-      cell->text = g_strdup (_("Made up"));
-      cell->css = "success";
-      /* TRANSLATORS: a grid cell's tooltip: %s hours credited by a make-up */
-      cell->tooltip = g_strdup_printf (_("Made up: %s h credited"), hours);
-      if (was != NULL)
-        {
-          g_autofree char *both = g_strdup_printf ("%s\n%s", was, cell->tooltip);
-          g_free (cell->tooltip);
-          cell->tooltip = g_steal_pointer (&both);
-        }
-    }
+    mark_made_up (cell, m);
 }
 
 /* --- the totals and the rules' status --------------------------------------------- */
