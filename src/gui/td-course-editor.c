@@ -1,5 +1,5 @@
-/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions,
- * roster and documents */
+/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions, roster,
+ * attendance and documents */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-course-editor"
@@ -12,6 +12,7 @@
 #include "td-dialogs.h"
 #include "td-documents-view.h"
 #include "td-resources.h"
+#include "td-attendance-grid.h"
 #include "td-roster-view.h"
 #include "td-sessions-editor.h"
 
@@ -32,9 +33,11 @@ struct _TdCourseEditor {
   GtkStack *section_stack;
   GtkStack *sessions_stack;
   GtkStack *roster_stack;
+  GtkStack *attendance_stack;
   GtkStack *documents_stack;
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
+  AdwBin *attendance_bin;
   AdwBin *documents_bin;
 };
 
@@ -208,7 +211,7 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions, the roster and the documents hang off a stored course. */
+/* Sessions, the roster, attendance and the documents hang off a stored course. */
 static void
 ensure_children (TdCourseEditor *self)
 {
@@ -218,10 +221,12 @@ ensure_children (TdCourseEditor *self)
     return;
   adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
+  adw_bin_set_child (self->attendance_bin, GTK_WIDGET (td_attendance_grid_new (self->store, id)));
   adw_bin_set_child (self->documents_bin,
                      GTK_WIDGET (td_documents_view_new (self->store, id)));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
+  gtk_stack_set_visible_child_name (self->attendance_stack, "editor");
   gtk_stack_set_visible_child_name (self->documents_stack, "editor");
 }
 
@@ -550,6 +555,8 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, sessions_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_bin);
 }
