@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "td-catalogue.h"
+#include "td-certificates-view.h"
 #include "td-course-editor.h"
 #include "td-dialogs.h"
 #include "td-resources.h"
@@ -30,8 +31,10 @@ struct _TdCourseEditor {
   GtkStack *section_stack;
   GtkStack *sessions_stack;
   GtkStack *roster_stack;
+  GtkStack *certificates_stack;
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
+  AdwBin *certificates_bin;
 };
 
 G_DEFINE_FINAL_TYPE (TdCourseEditor, td_course_editor, GTK_TYPE_WIDGET)
@@ -204,7 +207,7 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions and the roster hang off a stored course. */
+/* Sessions, the roster and certificates hang off a stored course. */
 static void
 ensure_children (TdCourseEditor *self)
 {
@@ -214,8 +217,11 @@ ensure_children (TdCourseEditor *self)
     return;
   adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
+  adw_bin_set_child (self->certificates_bin,
+                     GTK_WIDGET (td_certificates_view_new (self->store, id)));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
+  gtk_stack_set_visible_child_name (self->certificates_stack, "editor");
 }
 
 /* A new course takes its kind from the category (e.g. 在職教育訓練 categories). */
@@ -543,6 +549,8 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, sessions_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_bin);
 }
 
 static void
