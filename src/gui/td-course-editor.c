@@ -1,4 +1,5 @@
-/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions and roster */
+/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions,
+ * roster and documents */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-course-editor"
@@ -10,6 +11,7 @@
 #include "td-certificates-view.h"
 #include "td-course-editor.h"
 #include "td-dialogs.h"
+#include "td-documents-view.h"
 #include "td-resources.h"
 #include "td-roster-view.h"
 #include "td-sessions-editor.h"
@@ -32,9 +34,11 @@ struct _TdCourseEditor {
   GtkStack *sessions_stack;
   GtkStack *roster_stack;
   GtkStack *certificates_stack;
+  GtkStack *documents_stack;
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
   AdwBin *certificates_bin;
+  AdwBin *documents_bin;
 };
 
 G_DEFINE_FINAL_TYPE (TdCourseEditor, td_course_editor, GTK_TYPE_WIDGET)
@@ -207,7 +211,7 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions, the roster and certificates hang off a stored course. */
+/* Sessions, the roster, certificates and the documents hang off a stored course. */
 static void
 ensure_children (TdCourseEditor *self)
 {
@@ -219,9 +223,12 @@ ensure_children (TdCourseEditor *self)
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
   adw_bin_set_child (self->certificates_bin,
                      GTK_WIDGET (td_certificates_view_new (self->store, id)));
+  adw_bin_set_child (self->documents_bin,
+                     GTK_WIDGET (td_documents_view_new (self->store, id)));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
   gtk_stack_set_visible_child_name (self->certificates_stack, "editor");
+  gtk_stack_set_visible_child_name (self->documents_stack, "editor");
 }
 
 /* A new course takes its kind from the category (e.g. 在職教育訓練 categories). */
@@ -551,6 +558,8 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_bin);
 }
 
 static void
