@@ -412,6 +412,32 @@ test_editor_tab (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* The main window's primary menu opens Verify a Code…. */
+static void
+test_verify_menu (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdWindow) window = g_object_ref (td_window_new (NULL, f->store));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  TdVerifyDialog *dialog = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  pump ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.verify-code", NULL));
+  pump ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) top = g_list_model_get_item (toplevels, i);
+      if (TD_IS_VERIFY_DIALOG (top))
+        dialog = TD_VERIFY_DIALOG (top);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_null (td_verify_dialog_get_result (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump ();
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -425,6 +451,7 @@ main (int argc, char *argv[])
   ADD ("/gui/certificates/issue", test_issue);
   ADD ("/gui/certificates/reissue", test_reissue);
   ADD ("/gui/certificates/missing-key", test_missing_key);
+  ADD ("/gui/certificates/verify-menu", test_verify_menu);
   g_test_add_func ("/gui/certificates/editor-tab", test_editor_tab);
   return g_test_run ();
 }
