@@ -1,5 +1,5 @@
 /* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions, roster,
- * attendance and documents */
+ * attendance, certificates and documents */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-course-editor"
@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "td-catalogue.h"
+#include "td-certificates-view.h"
 #include "td-course-editor.h"
 #include "td-dialogs.h"
 #include "td-documents-view.h"
@@ -38,6 +39,8 @@ struct _TdCourseEditor {
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
   AdwBin *attendance_bin;
+  GtkStack *certificates_stack;
+  AdwBin *certificates_bin;
   AdwBin *documents_bin;
 };
 
@@ -211,7 +214,7 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions, the roster, attendance and the documents hang off a stored course. */
+/* Sessions, the roster, attendance, certificates and documents hang off a stored course. */
 static void
 ensure_children (TdCourseEditor *self)
 {
@@ -222,11 +225,14 @@ ensure_children (TdCourseEditor *self)
   adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
   adw_bin_set_child (self->attendance_bin, GTK_WIDGET (td_attendance_grid_new (self->store, id)));
+  adw_bin_set_child (self->certificates_bin,
+                     GTK_WIDGET (td_certificates_view_new (self->store, id)));
   adw_bin_set_child (self->documents_bin,
                      GTK_WIDGET (td_documents_view_new (self->store, id)));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
   gtk_stack_set_visible_child_name (self->attendance_stack, "editor");
+  gtk_stack_set_visible_child_name (self->certificates_stack, "editor");
   gtk_stack_set_visible_child_name (self->documents_stack, "editor");
 }
 
@@ -557,6 +563,8 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_bin);
 }
