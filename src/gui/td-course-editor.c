@@ -9,6 +9,7 @@
 #include "td-catalogue.h"
 #include "td-course-editor.h"
 #include "td-dialogs.h"
+#include "td-hours-awards-view.h"
 #include "td-resources.h"
 #include "td-roster-view.h"
 #include "td-sessions-editor.h"
@@ -32,6 +33,9 @@ struct _TdCourseEditor {
   GtkStack *roster_stack;
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
+  GtkStackPage *hours_page;
+  GtkStack *hours_stack;
+  AdwBin *hours_bin;
 };
 
 G_DEFINE_FINAL_TYPE (TdCourseEditor, td_course_editor, GTK_TYPE_WIDGET)
@@ -214,8 +218,23 @@ ensure_children (TdCourseEditor *self)
     return;
   adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
+  adw_bin_set_child (self->hours_bin, td_hours_awards_view_new (self->store, id));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
+  gtk_stack_set_visible_child_name (self->hours_stack, "editor");
+}
+
+/* Hours awards (seed 004) belong to courses of regime `hours` only. */
+static void
+update_hours_page (TdCourseEditor *self)
+{
+  TdCourse *course = td_course_form_get_course (self->form);
+  gboolean hours = course != NULL && course->regime == TD_REGIME_HOURS;
+
+  if (!hours && gtk_stack_get_visible_child (self->section_stack)
+                  == gtk_stack_page_get_child (self->hours_page))
+    gtk_stack_set_visible_child_name (self->section_stack, "details");
+  gtk_stack_page_set_visible (self->hours_page, hours);
 }
 
 /* A new course takes its kind from the category (e.g. 在職教育訓練 categories). */
@@ -244,6 +263,7 @@ form_changed_cb (TdCourseEditor *self)
                                  td_course_form_is_new (self->form) ||
                                  td_course_form_is_modified (self->form));
   update_errors (self);
+  update_hours_page (self);
 }
 
 static void
@@ -543,6 +563,9 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, sessions_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_page);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_bin);
 }
 
 static void
