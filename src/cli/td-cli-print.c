@@ -50,6 +50,7 @@ static const TdCliForm forms[] = {
   { "inservice-record", td_form_render_inservice_record,
     N_("in-service training record (格式十七) / hours list (附表十二)") },
   { "practicum", td_form_render_practicum, N_("practicum report review (附表九)") },
+  { "badges", td_form_render_badges, N_("trainee badges with personal QR codes, 10 a page") },
   { NULL },
 };
 
