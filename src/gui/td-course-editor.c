@@ -1,4 +1,5 @@
-/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions and roster */
+/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions,
+ * roster and documents */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-course-editor"
@@ -9,6 +10,7 @@
 #include "td-catalogue.h"
 #include "td-course-editor.h"
 #include "td-dialogs.h"
+#include "td-documents-view.h"
 #include "td-hours-awards-view.h"
 #include "td-resources.h"
 #include "td-roster-view.h"
@@ -31,8 +33,10 @@ struct _TdCourseEditor {
   GtkStack *section_stack;
   GtkStack *sessions_stack;
   GtkStack *roster_stack;
+  GtkStack *documents_stack;
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
+  AdwBin *documents_bin;
   GtkStackPage *hours_page;
   GtkStack *hours_stack;
   AdwBin *hours_bin;
@@ -208,7 +212,7 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions and the roster hang off a stored course. */
+/* Sessions, the roster and the documents hang off a stored course. */
 static void
 ensure_children (TdCourseEditor *self)
 {
@@ -218,9 +222,12 @@ ensure_children (TdCourseEditor *self)
     return;
   adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
+  adw_bin_set_child (self->documents_bin,
+                     GTK_WIDGET (td_documents_view_new (self->store, id)));
   adw_bin_set_child (self->hours_bin, td_hours_awards_view_new (self->store, id));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
+  gtk_stack_set_visible_child_name (self->documents_stack, "editor");
   gtk_stack_set_visible_child_name (self->hours_stack, "editor");
 }
 
@@ -563,6 +570,8 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, sessions_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_page);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_bin);
