@@ -2,7 +2,8 @@
  * view, driven through their widgets: an activity made with "New Activity…", codes
  * scanned as a keyboard-wedge scanner types them (a voided code, a duplicate, a person
  * not on the roster, nonsense), the banners, the awards and the exported CSV; the tab
- * only for `hours` courses; a regenerated code voiding the old one at once.
+ * only for `hours` courses; a regenerated code voiding the old one at once; the
+ * roster's "Print Badges…" rendering the badge sheet in the preview window.
  *
  * With TD_TEST_SNAPSHOT_DIR set the screens are also saved as PNG. */
 #include "config.h"
@@ -14,7 +15,10 @@
 #include "td-course-editor.h"
 #include "td-hours-awards-view.h"
 #include "td-hours-csv.h"
+#include "td-pdf-view.h"
 #include "td-personal-code-view.h"
+#include "td-preview-window-private.h"
+#include "td-roster-view.h"
 #include "td-scan-banner.h"
 #include "td-trainee-code.h"
 
@@ -496,6 +500,58 @@ test_personal_code (Fixture *f, gconstpointer data)
   destroy_window (window, view);
 }
 
+static void
+test_print_badges (Fixture *f, gconstpointer data)
+{
+  TdRosterView *roster = td_roster_view_new (f->store, f->course_id);
+  GtkWindow *window = present (GTK_WIDGET (roster), 900, 600);
+  TdPreviewWindow *preview;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.print-badges", NULL));
+  pump ();
+  preview = td_roster_view_print_badges (roster);
+  g_assert_nonnull (preview);
+  g_object_ref (preview);
+  gtk_window_present (GTK_WINDOW (preview));
+  while (td_preview_window_get_state (preview) == TD_PREVIEW_STATE_RENDERING)
+    g_main_context_iteration (NULL, TRUE);
+  pump ();
+  g_assert_cmpint (td_preview_window_get_state (preview), ==, TD_PREVIEW_STATE_DOCUMENT);
+  /* Three trainees: one page. */
+  g_assert_cmpint (td_pdf_view_get_n_pages (td_preview_window_get_view (preview)), ==, 1);
+  /* Rendering issued everyone a code. */
+  for (guint i = 0; i < G_N_ELEMENTS (f->trainee); i++)
+    {
+      gint64 owner = 0;
+      TdTraineeCodeState state = TD_TRAINEE_CODE_UNKNOWN;
+      g_autofree char *code = code_of (f, f->trainee[i]);
+
+      g_assert_true (td_trainee_code_lookup (f->store, code, &state, &owner, NULL, NULL));
+      g_assert_cmpint (owner, ==, f->trainee[i]);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (preview), 900, 1000);
+  save_snapshot (GTK_WIDGET (preview), "badges-preview");
+  gtk_window_destroy (GTK_WINDOW (preview));
+  pump ();
+  g_assert_finalize_object (preview);
+  /* The action's own window. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr (GObject) other = g_list_model_get_item (toplevels, i - 1);
+        if (TD_IS_PREVIEW_WINDOW (other))
+          {
+            while (td_preview_window_get_state (TD_PREVIEW_WINDOW (other)) == TD_PREVIEW_STATE_RENDERING)
+              g_main_context_iteration (NULL, TRUE);
+            gtk_window_destroy (GTK_WINDOW (other));
+          }
+      }
+    pump ();
+  }
+  destroy_window (window, GTK_WIDGET (roster));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -509,6 +565,7 @@ main (int argc, char **argv)
   ADD ("/gui-hours/export", test_export);
   ADD ("/gui-hours/tab-only-for-hours", test_tab_only_for_hours);
   ADD ("/gui-hours/personal-code", test_personal_code);
+  ADD ("/gui-hours/print-badges", test_print_badges);
 #undef ADD
   return g_test_run ();
 }
