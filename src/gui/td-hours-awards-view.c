@@ -157,6 +157,8 @@ new_award_row (TdHoursAward *award)
                                  award->trainee != NULL ? award->trainee->name : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* A list to read, not to act on: the focus stays in the scan field. */
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
