@@ -12,6 +12,7 @@
 #include "td-course-editor.h"
 #include "td-dialogs.h"
 #include "td-documents-view.h"
+#include "td-hours-awards-view.h"
 #include "td-resources.h"
 #include "td-attendance-grid.h"
 #include "td-roster-view.h"
@@ -42,6 +43,9 @@ struct _TdCourseEditor {
   GtkStack *certificates_stack;
   AdwBin *certificates_bin;
   AdwBin *documents_bin;
+  GtkStackPage *hours_page;
+  GtkStack *hours_stack;
+  AdwBin *hours_bin;
 };
 
 G_DEFINE_FINAL_TYPE (TdCourseEditor, td_course_editor, GTK_TYPE_WIDGET)
@@ -229,11 +233,26 @@ ensure_children (TdCourseEditor *self)
                      GTK_WIDGET (td_certificates_view_new (self->store, id)));
   adw_bin_set_child (self->documents_bin,
                      GTK_WIDGET (td_documents_view_new (self->store, id)));
+  adw_bin_set_child (self->hours_bin, td_hours_awards_view_new (self->store, id));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
   gtk_stack_set_visible_child_name (self->attendance_stack, "editor");
   gtk_stack_set_visible_child_name (self->certificates_stack, "editor");
   gtk_stack_set_visible_child_name (self->documents_stack, "editor");
+  gtk_stack_set_visible_child_name (self->hours_stack, "editor");
+}
+
+/* Hours awards (seed 004) belong to courses of regime `hours` only. */
+static void
+update_hours_page (TdCourseEditor *self)
+{
+  TdCourse *course = td_course_form_get_course (self->form);
+  gboolean hours = course != NULL && course->regime == TD_REGIME_HOURS;
+
+  if (!hours && gtk_stack_get_visible_child (self->section_stack)
+                  == gtk_stack_page_get_child (self->hours_page))
+    gtk_stack_set_visible_child_name (self->section_stack, "details");
+  gtk_stack_page_set_visible (self->hours_page, hours);
 }
 
 /* A new course takes its kind from the category (e.g. 在職教育訓練 categories). */
@@ -262,6 +281,7 @@ form_changed_cb (TdCourseEditor *self)
                                  td_course_form_is_new (self->form) ||
                                  td_course_form_is_modified (self->form));
   update_errors (self);
+  update_hours_page (self);
 }
 
 static void
@@ -567,6 +587,9 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_page);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_bin);
 }
 
 static void

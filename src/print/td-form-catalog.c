@@ -33,6 +33,10 @@ static const TdFormEntry catalog[] = {
     td_form_render_inservice_record },
   { "practicum", N_("Practicum report review"), N_("practicum report review (附表九)"), NULL,
     "附表九", td_form_render_practicum },
+  /* Not a statutory form: no number, so the Documents tab leaves it to the roster's
+   * "Print Badges…". */
+  { "badges", N_("Trainee badges"), N_("trainee badges with personal QR codes, 10 a page"),
+    NULL, NULL, td_form_render_badges },
   { NULL },
 };
 
