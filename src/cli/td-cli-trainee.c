@@ -78,6 +78,8 @@ trainee_code (int argc, char **argv)
 static const TdCliCommand trainee_commands[] = {
   { "code", trainee_code, "code TRAINEE [--regenerate]",
     N_("print (or regenerate) the trainee's personal QR code") },
+  { "hours", td_cli_trainee_hours, "hours add|list|remove|import",
+    N_("hours of training the person earned elsewhere") },
   { NULL },
 };
 
