@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "td-finding.h"
+#include "td-i18n.h"
 #include "td-qualifications-view.h"
 #include "td-store-qualifications.h"
 #include "td-trainee-editor.h"
@@ -237,9 +239,15 @@ test_in_trainee_editor (Fixture *f, gconstpointer data)
 
       for (guint i = 0; i < 10; i++)
         g_usleep (20000), pump ();
-      if (gtk_widget_compute_point (GTK_WIDGET (view), scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+      {
+      /* TD_TEST_SHOW_AT: the part of the group to scroll to (a template child). */
+      GtkWidget *at = g_getenv ("TD_TEST_SHOW_AT") != NULL
+                        ? child (view, g_getenv ("TD_TEST_SHOW_AT")) : GTK_WIDGET (view);
+
+      if (gtk_widget_compute_point (at, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
-                                  point.y - 40);
+                                  point.y - 80);
+      }
       while (g_get_monotonic_time () < until)
         g_usleep (20000), pump ();
     }
@@ -252,6 +260,12 @@ main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Showing the form: in the user's language, as the application does. */
+  if (g_getenv ("TD_TEST_SHOW_SECONDS") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      td_i18n_init ();
+    }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui-qualifications/hours-clear-finding", test_hours_clear_finding);
