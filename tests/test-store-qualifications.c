@@ -151,6 +151,17 @@ test_records_and_voids (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE entity = 'trainee' AND "
                                   "action IN ('qualification', 'cycle', 'cycle-leave', 'hours', "
                                   "'void-hours')"), ==, 5);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM person_record_void WHERE "
+                                  "voided_by = 'tester' AND reason = 'typo'"), ==, 1);
+
+  /* Voiding the qualification takes its cycles out of the history too. */
+  g_clear_pointer (&p, td_person_history_free);
+  g_assert_true (td_store_void_person_record (f->store, f->trainee_id, "qualification", q->id,
+                                              NULL, &error));
+  g_assert_no_error (error);
+  p = td_store_load_person_history (f->store, f->trainee_id, &error);
+  g_assert_cmpuint (p->qualifications->len, ==, 0);
+  g_assert_cmpuint (p->cycles->len, ==, 0);
 
   /* A person with records is kept. */
   g_assert_false (td_store_delete_trainee (f->store, f->trainee_id, &error));

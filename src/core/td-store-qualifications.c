@@ -763,7 +763,9 @@ td_store_load_person_history (TdStore *self, gint64 trainee_id, GError **error)
   if ((list = collect_for (self,
                            "SELECT c.id, c.trainee_id, c.qualification_id, c.start_date, "
                            "c.end_date FROM person_cycle c WHERE c.trainee_id = ?1 AND"
-                           NOT_VOIDED ("cycle", "c") "ORDER BY c.start_date, c.id",
+                           NOT_VOIDED ("cycle", "c") "AND NOT EXISTS (SELECT 1 FROM "
+                           "person_record_void v WHERE v.entity = 'qualification' AND "
+                           "v.record_id = c.qualification_id) ORDER BY c.start_date, c.id",
                            trainee_id, cycle_from_row, (GDestroyNotify) td_certificate_cycle_free,
                            error)) == NULL)
     return NULL;
