@@ -136,10 +136,11 @@ test_check_trainee (Fixture *f, gconstpointer data)
 static void
 test_hours_import_clears (Fixture *f, gconstpointer data)
 {
-  g_autofree char *good = write_file (f, "hours.csv",
-                                      "national_id,date,title,provider,hours,category,role\r\n"
-                                      "A123456789,2024-05-01,專業課程,某協會,53.9,ce-professional,\r\n"
-                                      "A123456789,2024-06-01,專業倫理,某協會,6.1,ce-ethics,\r\n");
+  g_autofree char *good
+      = write_file (f, "hours.csv",
+                    "national_id,date,title,provider,hours,category,role\r\n"
+                    "A123456789,2024-05-01,專業課程,某協會,53.9,ce-professional,\r\n"
+                    "A123456789,2024-06-01,專業倫理,某協會,6.1,ce-ethics,\r\n");
   g_autofree char *bad = write_file (f, "bad.csv",
                                      "national_id,date,title,provider,hours,category,role\n"
                                      "A123456789,2024-05-01,x,y,1,ce-quality,\n"

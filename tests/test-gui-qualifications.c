@@ -131,7 +131,8 @@ set_text (gpointer view, const char *row, const char *text)
 static void
 test_hours_clear_finding (Fixture *f, gconstpointer data)
 {
-  TdQualificationsView *view = g_object_ref_sink (TD_QUALIFICATIONS_VIEW (td_qualifications_view_new ()));
+  TdQualificationsView *view
+      = g_object_ref_sink (TD_QUALIFICATIONS_VIEW (td_qualifications_view_new ()));
   GtkListBox *findings = child (view, "findings_list");
   GtkListBox *hours = child (view, "hours_list");
   const TdFinding *finding;
@@ -180,7 +181,8 @@ test_hours_clear_finding (Fixture *f, gconstpointer data)
 static void
 test_roles_and_leave (Fixture *f, gconstpointer data)
 {
-  TdQualificationsView *view = g_object_ref_sink (TD_QUALIFICATIONS_VIEW (td_qualifications_view_new ()));
+  TdQualificationsView *view
+      = g_object_ref_sink (TD_QUALIFICATIONS_VIEW (td_qualifications_view_new ()));
   GtkListBox *roles = child (view, "roles_list");
   GtkListBox *cycles = child (view, "cycles_list");
   GtkListBox *findings = child (view, "findings_list");
@@ -245,8 +247,8 @@ test_in_trainee_editor (Fixture *f, gconstpointer data)
                         ? child (view, g_getenv ("TD_TEST_SHOW_AT")) : GTK_WIDGET (view);
 
       if (gtk_widget_compute_point (at, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
-        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
-                                  point.y - 80);
+        gtk_adjustment_set_value (
+            gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), point.y - 80);
       }
       while (g_get_monotonic_time () < until)
         g_usleep (20000), pump ();

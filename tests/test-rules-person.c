@@ -269,8 +269,9 @@ test_cycle_centre_hours (Fixture *f, gconstpointer data)
   /* A course of this centre, field not recorded: counts towards the 60 h only. */
   add_hours (f, "2025-05-01", 12 * 60, TD_HOURS_CE_UNSPECIFIED, 0);
   x = check_one (f, "ce.cycle-hours", "2025-06-01", TD_SEVERITY_INFO);
-  g_assert_cmpstr (x->message, ==,
-                   "督導: CE hours still missing: 12 h of professional + regulations by 2027-03-31.");
+  g_assert_cmpstr (
+      x->message, ==,
+      "督導: CE hours still missing: 12 h of professional + regulations by 2027-03-31.");
 }
 
 /* --- ce.renewal-window and leave ------------------------------------------------- */

@@ -396,7 +396,8 @@ static void
 test_import_all_or_nothing (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) td_hours_record_free);
+  g_autoptr (GPtrArray) records
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) td_hours_record_free);
   const char *where[] = { "a.csv:2", "a.csv:3", NULL };
 
   g_ptr_array_add (records, hours (f, "2025-01-02", 60, TD_HOURS_CE_ETHICS, 0));

@@ -136,8 +136,9 @@ print_hours (GPtrArray *hours, gboolean json)
     for (guint i = 0; i < hours->len; i++)
       {
         const TdHoursRecord *h = g_ptr_array_index (hours, i);
-        g_autofree char *id = h->id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, h->id)
-                                        : g_strdup_printf ("course:%" G_GINT64_FORMAT, h->course_id);
+        g_autofree char *id = h->id > 0
+                                  ? g_strdup_printf ("%" G_GINT64_FORMAT, h->id)
+                                  : g_strdup_printf ("course:%" G_GINT64_FORMAT, h->course_id);
         g_autofree char *category = h->role > 0
           ? g_strdup_printf ("%s:%d", td_hours_category_to_string (h->category), h->role)
           : g_strdup (td_hours_category_to_string (h->category));

@@ -94,7 +94,8 @@ sum_minutes (const TdPersonHistory *h, guint categories, int role, const GDate *
 static gboolean
 entry_covers (const TdRuleEntry *entry, const char *slug)
 {
-  return entry->categories == NULL || (slug != NULL && g_strv_contains ((const char *const *) entry->categories, slug));
+  return entry->categories == NULL
+         || (slug != NULL && g_strv_contains ((const char *const *) entry->categories, slug));
 }
 
 static GDate
@@ -282,8 +283,10 @@ describe_missing (PersonRun *run, const TdRuleEntry *entry, const GDate *from, c
   gint64 core = sum_minutes (run->history, CE_CORE, 0, from, to);
   gint64 eq = sum_minutes (run->history, CE_EQ, 0, from, to);
   gint64 core_missing = td_rule_param_get_minutes (td_rule_entry_get_param (entry, "core")) - core;
-  gint64 eq_missing = td_rule_param_get_minutes (td_rule_entry_get_param (entry, "ethics-quality")) - eq;
-  gint64 total_missing = td_rule_param_get_minutes (td_rule_entry_get_param (entry, "total")) - total;
+  gint64 eq_missing
+      = td_rule_param_get_minutes (td_rule_entry_get_param (entry, "ethics-quality")) - eq;
+  gint64 total_missing
+      = td_rule_param_get_minutes (td_rule_entry_get_param (entry, "total")) - total;
   GString *s = g_string_new (NULL);
 
   append_part (s, core_missing, _("%s h of professional + regulations"));

@@ -172,7 +172,8 @@ td_hours_parse_minutes (const char *text, int *minutes)
     {
       g_autofree char *head = g_strndup (s, dot - s);
       digits = strlen (dot + 1);
-      if (digits == 0 || digits > 2 || !g_ascii_string_to_unsigned (head, 10, 0, 10000, &whole, NULL)
+      if (digits == 0 || digits > 2
+          || !g_ascii_string_to_unsigned (head, 10, 0, 10000, &whole, NULL)
           || !g_ascii_string_to_unsigned (dot + 1, 10, 0, 99, &frac, NULL))
         return FALSE;
     }
@@ -770,12 +771,13 @@ td_store_load_person_history (TdStore *self, gint64 trainee_id, GError **error)
                            error)) == NULL)
     return NULL;
   g_ptr_array_unref (p->cycles), p->cycles = list;
-  if ((list = collect_for (self,
-                           "SELECT h.id, h.trainee_id, h.date, h.title, h.provider, h.minutes, "
-                           "h.category, h.role, h.source FROM person_hours h WHERE "
-                           "h.trainee_id = ?1 AND" NOT_VOIDED ("hours", "h") "ORDER BY h.date, h.id",
-                           trainee_id, hours_from_row, (GDestroyNotify) td_hours_record_free,
-                           error)) == NULL)
+  if ((list
+       = collect_for (self,
+                      "SELECT h.id, h.trainee_id, h.date, h.title, h.provider, h.minutes, "
+                      "h.category, h.role, h.source FROM person_hours h WHERE "
+                      "h.trainee_id = ?1 AND" NOT_VOIDED ("hours", "h") "ORDER BY h.date, h.id",
+                      trainee_id, hours_from_row, (GDestroyNotify) td_hours_record_free, error))
+      == NULL)
     return NULL;
   g_ptr_array_unref (p->hours), p->hours = list;
   if (!attach_leaves (self, p, error) || !load_course_hours (self, p, error))

@@ -128,7 +128,8 @@ qualification_title (TdQualificationsView *self, const TdQualification *q)
     }
   {
     const TdCategory *c = td_catalogue_lookup (self->catalogue, q->qualification);
-    return g_strdup_printf (_("Vocational rehabilitation: %s"), c != NULL ? c->name : q->qualification);
+    return g_strdup_printf (_("Vocational rehabilitation: %s"),
+                            c != NULL ? c->name : q->qualification);
   }
 }
 
@@ -297,9 +298,9 @@ fill_hours (TdQualificationsView *self, const TdPersonHistory *p)
         ? g_strdup_printf (_("%s, role %d"), td_hours_category_label (h->category), h->role)
         : g_strdup (td_hours_category_label (h->category));
       /* Translators: date · provider · hours · category of a training record */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s h · %s"), date,
-                                                   h->provider && *h->provider ? h->provider : "—",
-                                                   amount, category);
+      g_autofree char *subtitle
+          = g_strdup_printf (_("%s · %s · %s h · %s"), date,
+                             h->provider && *h->provider ? h->provider : "—", amount, category);
       GtkWidget *row = new_row (h->title, subtitle);
 
       if (h->id > 0)
@@ -564,8 +565,8 @@ td_qualifications_view_class_init (TdQualificationsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   td_gui_get_resource ();
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/trainingdesk/TrainingDesk/ui/td-qualifications-view.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/trainingdesk/TrainingDesk/ui/td-qualifications-view.ui");
   BIND (findings_list);
   BIND (error_label);
   BIND (roles_list);
