@@ -180,6 +180,58 @@ test_hours_import_clears (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (f, "trainee", "hours", "remove", "1", "3", NULL), ==, 2);
 }
 
+/* Roles, cycles and leave recorded from the command line. */
+static void
+test_roles_and_cycles (Fixture *f, gconstpointer data)
+{
+  /* The fixture's cycle (2024-04-01 – 2027-03-31) has lapsed by 2027-05-01. */
+  g_assert_cmpint (run (f, "check", "--trainee", "1", "--json", "--today", "2027-05-01", NULL),
+                   ==, 1);
+  g_assert_cmpuint (count_rule (f->out, "ce.renewal-window", "error"), ==, 1);
+  /* Approved leave of exactly 3 months moves the end to 2027-06-29. */
+  g_assert_cmpint (run (f, "trainee", "cycle", "leave", "A123456789", "1", "--from", "2025-01-01",
+                        "--until", "2025-03-31", "--approval", "勞動發特字第1號", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1\n");
+  g_assert_cmpint (run (f, "check", "--trainee", "1", "--json", "--today", "2027-05-01", NULL),
+                   ==, 0);
+  g_assert_cmpuint (count_rule (f->out, "ce.renewal-window", "warning"), ==, 1);
+  g_assert_cmpuint (count_rule (f->out, "ce.cycle-hours", "warning"), ==, 1);
+
+  /* A renewed cycle: no renewal finding any more. */
+  g_assert_cmpint (run (f, "trainee", "cycle", "add", "1", "--qualification", "1", "--from",
+                        "2027-04-01", "--until", "2030-03-31", NULL), ==, 0);
+  g_assert_cmpint (run (f, "check", "--trainee", "1", "--json", "--today", "2027-05-01", NULL),
+                   ==, 0);
+  g_assert_cmpuint (count_rule (f->out, "ce.renewal-window", "warning"), ==, 0);
+  g_assert_cmpuint (count_rule (f->out, "ce.renewal-window", "error"), ==, 0);
+
+  g_assert_cmpint (run (f, "trainee", "role", "add", "1", "--role", "13", "--since", "2027-01-01",
+                        NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "2\n");
+  g_assert_cmpint (run (f, "trainee", "role", "list", "1", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==,
+                   "1\tvr-case-manager\t2020-01-01\n"
+                   "\tcycle 1\t2024-04-01\t2027-03-31\n"
+                   "\t\tleave 1\t2025-01-01\t2025-03-31\t勞動發特字第1號\n"
+                   "\tcycle 2\t2027-04-01\t2030-03-31\n"
+                   "2\trole:13\t2027-01-01\n");
+
+  /* Bad input changes nothing. */
+  g_assert_cmpint (run (f, "trainee", "role", "add", "1", "--role", "15", "--since", "2027-01-01",
+                        NULL), ==, 2);
+  g_assert_nonnull (strstr (f->err, "role: "));
+  g_assert_cmpint (run (f, "trainee", "role", "add", "1", "--qualification", "first-aid",
+                        "--since", "2027-01-01", NULL), ==, 2);
+  g_assert_cmpint (run (f, "trainee", "cycle", "add", "1", "--qualification", "2", "--from",
+                        "2027-04-01", "--until", "2030-03-31", NULL), ==, 2);
+  g_assert_cmpint (run (f, "trainee", "cycle", "leave", "1", "1", "--from", "2025-01-01",
+                        "--until", "2024-12-31", NULL), ==, 2);
+  g_assert_cmpint (run (f, "trainee", "role", "remove", "1", "2", NULL), ==, 0);
+  g_assert_cmpint (run (f, "trainee", "role", "remove", "1", "2", NULL), ==, 2);
+  g_assert_cmpint (run (f, "trainee", "role", "list", "1", NULL), ==, 0);
+  g_assert_null (strstr (f->out, "role:13"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -187,5 +239,6 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/cli/person/check-trainee", test_check_trainee);
   ADD ("/cli/person/hours-import", test_hours_import_clears);
+  ADD ("/cli/person/roles-and-cycles", test_roles_and_cycles);
   return g_test_run ();
 }

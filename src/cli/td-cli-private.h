@@ -70,6 +70,8 @@ int td_cli_verify (int argc, char **argv);
 int td_cli_print (int argc, char **argv);
 int td_cli_trainee (int argc, char **argv);
 int td_cli_trainee_hours (int argc, char **argv);
+int td_cli_trainee_role (int argc, char **argv);
+int td_cli_trainee_cycle (int argc, char **argv);
 int td_cli_attendance (int argc, char **argv);
 int td_cli_print (int argc, char **argv);
 int td_cli_pdf (int argc, char **argv);
