@@ -205,7 +205,7 @@ test_init_demo (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_tdesk (f, NULL, NULL, "init", "--demo", "--today", "2024-05-20", "--db",
                               f->db), ==, 0);
   courses = list_courses (f, f->db);
-  g_assert_cmpuint (json_array_get_length (courses), ==, 10);
+  g_assert_cmpuint (json_array_get_length (courses), ==, 11);
   for (guint i = 0; i < json_array_get_length (courses); i++)
     {
       JsonObject *course = json_array_get_object_element (courses, i);
@@ -222,7 +222,7 @@ test_init_demo (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "--demo"));
   g_clear_pointer (&courses, json_array_unref);
   courses = list_courses (f, f->db);
-  g_assert_cmpuint (json_array_get_length (courses), ==, 10);
+  g_assert_cmpuint (json_array_get_length (courses), ==, 11);
 
   /* The same day gives the same centre. */
   g_assert_cmpint (run_tdesk (f, NULL, NULL, "init", "--demo", "--today", "2024-05-20", "--db",
@@ -230,6 +230,15 @@ test_init_demo (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_tdesk (f, &out1, NULL, "course", "list", "--db", f->db), ==, 0);
   g_assert_cmpint (run_tdesk (f, &out2, NULL, "course", "list", "--db", other), ==, 0);
   g_assert_cmpstr (out1, ==, out2);
+
+  /* Its people hold roles and certificates the checks report on. */
+  g_clear_pointer (&out1, g_free);
+  g_assert_cmpint (run_tdesk (f, &out1, NULL, "check", "--today", "2024-05-20", "--db", f->db),
+                   ==, 1);
+  g_assert_nonnull (strstr (out1, "inservice.periodic-hours"));
+  g_assert_nonnull (strstr (out1, "ce.renewal-window"));
+  g_assert_nonnull (strstr (out1, "ce.cycle-hours"));
+  g_assert_nonnull (strstr (out1, "ce.initial-training"));
 }
 
 static void

@@ -4,10 +4,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "td-attendance-desk.h"
 #include "td-catalogue.h"
 #include "td-demo.h"
 #include "td-national-id.h"
 #include "td-roc-date.h"
+#include "td-rules-person.h"
+#include "td-rules.h"
+#include "td-store-qualifications.h"
 #include "td-store.h"
 
 #define TODAY "2024-05-20"
@@ -207,7 +211,7 @@ test_populate (Fixture *f, gconstpointer data)
   populate (f->store);
   g_assert_cmpuint (td_store_count_trainees (f->store, NULL, NULL), ==, 300);
   courses = all_courses (f->store);
-  g_assert_cmpuint (courses->len, ==, 10);
+  g_assert_cmpuint (courses->len, ==, 11);
   for (guint i = 0; i < courses->len; i++)
     {
       TdCourse *course = g_ptr_array_index (courses, i);
@@ -265,6 +269,208 @@ test_deterministic (Fixture *f, gconstpointer data)
     }
 }
 
+/* The @nth run (0 = the earliest) of @category, or NULL. */
+static TdCourse *
+find_course (GPtrArray *courses, const char *category, guint nth)
+{
+  TdCourse *found = NULL;
+
+  for (guint n = 0; n <= nth; n++)
+    {
+      const char *after = found != NULL ? found->start_date : "";
+      found = NULL;
+      for (guint i = 0; i < courses->len; i++)
+        {
+          TdCourse *c = g_ptr_array_index (courses, i);
+          if (g_str_equal (c->category, category) && strcmp (c->start_date, after) > 0
+              && (found == NULL || strcmp (c->start_date, found->start_date) < 0))
+            found = c;
+        }
+      if (found == NULL)
+        return NULL;
+    }
+  return found;
+}
+
+/* Roll calls once a day in the OSH and health courses, leave with proof, a make-up in
+ * the next run of the same category. */
+static void
+test_desk_records (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) courses = NULL;
+  g_autoptr (GPtrArray) makeups = NULL;
+  guint rollcalls = 0, leaves = 0, sick_with_proof = 0, sick = 0;
+  TdCourse *missed, *later;
+
+  populate (f->store);
+  courses = all_courses (f->store);
+  for (guint i = 0; i < courses->len; i++)
+    {
+      TdCourse *c = g_ptr_array_index (courses, i);
+      g_autoptr (GPtrArray) calls = td_store_list_rollcalls (f->store, c->id, &error);
+      g_autoptr (GPtrArray) leave = td_store_list_leave (f->store, c->id, &error);
+
+      g_assert_no_error (error);
+      if (c->regime != TD_REGIME_OSH && c->regime != TD_REGIME_HEALTH)
+        g_assert_cmpuint (calls->len, ==, 0);
+      for (guint j = 0; j < calls->len; j++)
+        {
+          TdRollcall *r = g_ptr_array_index (calls, j);
+          g_assert_cmpint (r->present, >, 0);
+          g_assert_cmpint (r->present + r->absent, ==, c->n_trainees);
+          g_assert_cmpuint (strlen (r->taken_by), >, 0);
+        }
+      rollcalls += calls->len;
+      for (guint j = 0; j < leave->len; j++)
+        {
+          TdLeave *l = g_ptr_array_index (leave, j);
+          gboolean is_sick = g_str_equal (l->kind, "sick");
+          sick += is_sick;
+          sick_with_proof += is_sick && l->proof_note != NULL
+                             && strstr (l->proof_note, "診斷證明書") != NULL;
+        }
+      leaves += leave->len;
+    }
+  g_assert_cmpuint (rollcalls, >, 10);
+  g_assert_cmpuint (leaves, >, 10);
+  g_assert_cmpuint (sick, >, 0);
+  g_assert_cmpuint (sick_with_proof, ==, sick);
+
+  missed = find_course (courses, "general-safety", 0);
+  later = find_course (courses, "general-safety", 1);
+  g_assert_nonnull (missed);
+  g_assert_nonnull (later);
+  g_assert_cmpstr (missed->start_date, <, later->start_date);
+  g_assert_cmpstr (later->start_date, <, TODAY);
+  makeups = td_store_list_makeups (f->store, missed->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (makeups->len, ==, 1);
+}
+
+/* The hours course: an activity for each session, hours awarded to those present. */
+static void
+test_hours_activities (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) courses = NULL;
+  g_autoptr (GPtrArray) activities = NULL;
+  TdCourse *course;
+  int digital = 0;
+
+  populate (f->store);
+  courses = all_courses (f->store);
+  course = find_course (courses, "learning-hours", 0);
+  g_assert_nonnull (course);
+  g_assert_cmpint (course->regime, ==, TD_REGIME_HOURS);
+  activities = td_store_list_hours_activities (f->store, course->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities->len, ==, 2);
+  for (guint i = 0; i < activities->len; i++)
+    {
+      TdHoursActivity *a = g_ptr_array_index (activities, i);
+      g_autoptr (GPtrArray) awards = td_store_list_hours_awards (f->store, a->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (a->session_id, >, 0);
+      g_assert_cmpint (a->physical_minutes, ==, 120);
+      digital += a->digital_minutes;
+      g_assert_cmpuint (awards->len, >=, course->n_trainees * 8 / 10);
+      g_assert_cmpuint (awards->len, <=, course->n_trainees);
+      for (guint j = 0; j < awards->len; j++)
+        {
+          TdHoursAward *w = g_ptr_array_index (awards, j);
+          g_assert_cmpint (w->physical_minutes, ==, a->physical_minutes);
+          g_assert_cmpstr (w->awarded_at, >=, a->date);
+        }
+    }
+  g_assert_cmpint (digital, ==, 60);
+}
+
+/* Whether a finding of @rule and @severity mentions @text (NULL: any). */
+static gboolean
+has_finding_about (GPtrArray *findings, const char *rule, TdSeverity severity, const char *text)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TdFinding *f = g_ptr_array_index (findings, i);
+      if (g_str_equal (f->rule, rule) && f->severity == severity && f->trainee_id > 0
+          && (text == NULL || strstr (f->message, text) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_finding (GPtrArray *findings, const char *rule, TdSeverity severity)
+{
+  return has_finding_about (findings, rule, severity, NULL);
+}
+
+/* People with OSH roles and vr-ce certificates, whose records produce the person
+ * findings of the Checks page. */
+static void
+test_person_findings (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) people = NULL;
+  g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
+  guint leaves = 0, outside_hours = 0;
+
+  populate (f->store);
+  people = td_store_list_qualified_trainees (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 9);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autoptr (TdPersonHistory) h
+          = td_store_load_person_history (f->store, g_array_index (people, gint64, i), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (h->qualifications->len, ==, 1);
+      for (guint j = 0; j < h->cycles->len; j++)
+        leaves += ((TdCertificateCycle *) g_ptr_array_index (h->cycles, j))->leaves->len;
+      for (guint j = 0; j < h->hours->len; j++)
+        outside_hours += g_str_equal (((TdHoursRecord *) g_ptr_array_index (h->hours, j))->source,
+                                      "manual");
+    }
+  g_assert_cmpuint (leaves, ==, 1);
+  g_assert_cmpuint (outside_hours, >, 20);
+
+  g_assert_true (td_rules_append_person_findings (f->store, TODAY, NULL, findings, &error));
+  g_assert_no_error (error);
+  /* A first-aider whose last period ended short, a supervisor due soon. */
+  g_assert_true (has_finding (findings, "inservice.periodic-hours", TD_SEVERITY_ERROR));
+  g_assert_true (has_finding (findings, "inservice.periodic-hours", TD_SEVERITY_WARNING));
+  /* Renewal due soon; the leave keeps a cycle that ended three weeks ago open; missing
+   * ethics hours; a new hire's initial training. */
+  g_assert_true (has_finding (findings, "ce.renewal-window", TD_SEVERITY_WARNING));
+  g_assert_false (has_finding (findings, "ce.renewal-window", TD_SEVERITY_ERROR));
+  g_assert_true (has_finding_about (findings, "ce.cycle-hours", TD_SEVERITY_WARNING,
+                                    "職業重建個案管理員"));
+  g_assert_true (has_finding_about (findings, "ce.cycle-hours", TD_SEVERITY_WARNING,
+                                    "職業輔導評量員"));
+  g_assert_true (has_finding (findings, "ce.initial-training", TD_SEVERITY_WARNING));
+}
+
+/* Another day gives the same people and the same kinds of finding: the records are
+ * placed relative to today. */
+static void
+test_person_findings_other_day (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
+
+  g_assert_true (td_demo_populate (f->store, "2026-02-28", &error));
+  g_assert_no_error (error);
+  g_assert_true (td_rules_append_person_findings (f->store, "2026-02-28", NULL, findings, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_finding (findings, "inservice.periodic-hours", TD_SEVERITY_ERROR));
+  g_assert_true (has_finding (findings, "ce.renewal-window", TD_SEVERITY_WARNING));
+  g_assert_true (has_finding (findings, "ce.cycle-hours", TD_SEVERITY_WARNING));
+  g_assert_true (has_finding (findings, "ce.initial-training", TD_SEVERITY_WARNING));
+}
+
 static void
 test_bad_date (Fixture *f, gconstpointer data)
 {
@@ -282,6 +488,10 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/demo/populate", test_populate);
   ADD ("/demo/deterministic", test_deterministic);
+  ADD ("/demo/desk-records", test_desk_records);
+  ADD ("/demo/hours-activities", test_hours_activities);
+  ADD ("/demo/person-findings", test_person_findings);
+  ADD ("/demo/person-findings-other-day", test_person_findings_other_day);
   ADD ("/demo/bad-date", test_bad_date);
 #undef ADD
   return g_test_run ();
