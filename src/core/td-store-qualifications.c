@@ -272,6 +272,7 @@ require_row (TdStore *self, const char *sql, gint64 id, gint64 trainee_id, const
              GError **error)
 {
   sqlite3_stmt *stmt = td_store_prepare (self, sql, error);
+  gint64 count;
   int rc;
 
   if (stmt == NULL)
@@ -279,13 +280,16 @@ require_row (TdStore *self, const char *sql, gint64 id, gint64 trainee_id, const
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, trainee_id);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
-    return TRUE;
+  count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   if (rc != SQLITE_ROW)
-    {
-      td_store_set_sqlite_error (self, error, _("Could not read the person’s records"));
-      return FALSE;
-    }
+    td_store_set_sqlite_error (self, error, _("Could not read the person’s records"));
+  /* A cached statement left on its row keeps a read transaction open, which locks
+   * out every other connection's writes. */
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  if (count > 0)
+    return TRUE;
   g_set_error_literal (error, TD_ERROR, TD_ERROR_NOT_FOUND, message);
   return FALSE;
 }
