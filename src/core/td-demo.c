@@ -736,17 +736,17 @@ record_attendance (Demo *demo, TdSession *session, TdTrainee *trainee, gboolean 
   int end = td_time_parse_minutes (session->end_time);
   g_autoptr (TdAttendance) attendance = NULL;
 
-  *present = roll < 92;
-  if (roll >= 98)
+  *present = roll < 94;
+  if (roll >= 99)
     return TRUE;
-  if (roll >= 92 && roll < 96)
+  if (roll >= 94 && roll < 97)
     return record_leave (demo, session, trainee, error);
   attendance = td_attendance_new (session->id, trainee->id, TD_ATTENDANCE_PRESENT);
   attendance->source = roll % 3 != 0 ? TD_ATTENDANCE_SOURCE_SCAN : TD_ATTENDANCE_SOURCE_DESK;
-  if (roll < 92)
+  if (roll < 94)
     {
-      int in = roll < 84 ? start - g_rand_int_range (demo->rand, 0, 16)
-                         : start + g_rand_int_range (demo->rand, 5, 41);
+      int in = roll < 86 ? start - g_rand_int_range (demo->rand, 0, 16)
+                         : start + g_rand_int_range (demo->rand, 3, 26);
       attendance->in_time = td_time_format_minutes (in);
       attendance->out_time = td_time_format_minutes (end + g_rand_int_range (demo->rand, 0, 6));
     }
