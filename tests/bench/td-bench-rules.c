@@ -7,11 +7,16 @@
  *     are also timed apart;
  *   - the whole ten-year centre of td-bench (5,000 courses, 200,000 enrolments,
  *     2,000,000 attendance events): td_rules_check_centre, median of --runs runs after
- *     one warm-up, and how much of it is loading the snapshots.
+ *     one warm-up, and how much of it is loading the snapshots; then
+ *     td_rules_check_centre_cached: cold (the first check, nothing cached), warm (the
+ *     same check again, nothing changed), after one attendance event was added to one
+ *     course (in a transaction rolled back afterwards), and on the next day; each a
+ *     median of --runs runs, and compared with td_rules_check_centre finding by finding.
  * Times are CPU time of the checking thread (the checks are single-threaded), so a
  * busy machine does not blur them; the wall time of the whole check is printed too.
  * The big database is generated with td-bench --keep (found through TD_BENCH, as
- * td-bench-attendance does), or an existing one is used with --db PATH (read only).
+ * td-bench-attendance does), or an existing one is used with --db PATH (opening it
+ * brings its schema up to date; the benchmark changes no data in it).
  * It is a benchmark, not a test: it prints figures and never fails on them.
  * Usage: td-bench-rules [--db PATH] [--scale F] [--runs N] [--runs-course N]
  */
@@ -377,6 +382,126 @@ bench_centre (const char *path, guint runs)
            median (total) - median (load));
 }
 
+/* --- the findings cache ---------------------------------------------------------------- */
+
+static gboolean
+same_finding (const TdFinding *a, const TdFinding *b)
+{
+  return g_strcmp0 (a->rule, b->rule) == 0 && a->severity == b->severity
+         && a->course_id == b->course_id && g_strcmp0 (a->course_ref, b->course_ref) == 0
+         && a->session_id == b->session_id && g_strcmp0 (a->session_ref, b->session_ref) == 0
+         && a->trainee_id == b->trainee_id && g_strcmp0 (a->trainee_ref, b->trainee_ref) == 0
+         && g_strcmp0 (a->article, b->article) == 0 && g_strcmp0 (a->message, b->message) == 0
+         && g_strcmp0 (a->action, b->action) == 0 && g_strcmp0 (a->due, b->due) == 0;
+}
+
+static gboolean
+same_findings (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!same_finding (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* One cached check: its CPU time, the courses it checked again, and whether it found
+ * what the full check finds. */
+static double
+time_cached (TdStore *store, const char *today, guint *recomputed, gboolean *same)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings = NULL, full = NULL;
+  TdRulesCacheStats stats;
+  double t0 = now_ms (), t1;
+
+  findings = td_rules_check_centre_cached (store, today, NULL, &error);
+  t1 = now_ms ();
+  check (findings != NULL, error);
+  td_rules_cache_get_stats (&stats);
+  *recomputed = stats.recomputed;
+  if (same != NULL)
+    {
+      full = td_rules_check_centre (store, today, NULL, &error);
+      check (full != NULL, error);
+      *same = *same && same_findings (findings, full);
+    }
+  return t1 - t0;
+}
+
+/* Adds one attendance event to the last session of the newest course with a roster,
+ * inside a transaction the caller rolls back. */
+static void
+touch_one_course (TdStore *store)
+{
+  exec_sql (td_store_get_db (store), "BEGIN");
+  exec_sql (td_store_get_db (store),
+    "INSERT INTO attendance_event (session_id, trainee_id, status, source, recorded_by,"
+    " recorded_at) SELECT s.id, e.trainee_id, 'absent', 'desk', 'bench', '2024-06-30T09:00:00Z'"
+    " FROM session s JOIN enrolment e ON e.course_id = s.course_id"
+    " ORDER BY s.course_id DESC, s.date DESC, e.seq LIMIT 1");
+}
+
+typedef enum { CACHE_COLD, CACHE_WARM, CACHE_TOUCHED, CACHE_NEXT_DAY, N_CACHE_CASES } CacheCase;
+
+static double
+run_cache_case (TdStore *store, CacheCase which, guint *recomputed, gboolean *same)
+{
+  double ms;
+
+  switch (which)
+    {
+    case CACHE_COLD:
+      td_rules_cache_clear ();
+      return time_cached (store, TODAY, recomputed, same);
+    case CACHE_WARM:
+      time_cached (store, TODAY, recomputed, NULL);
+      return time_cached (store, TODAY, recomputed, same);
+    case CACHE_TOUCHED:
+      time_cached (store, TODAY, recomputed, NULL);
+      touch_one_course (store);
+      ms = time_cached (store, TODAY, recomputed, same);
+      exec_sql (td_store_get_db (store), "ROLLBACK");
+      return ms;
+    case CACHE_NEXT_DAY:
+      time_cached (store, TODAY, recomputed, NULL);
+      return time_cached (store, "2024-07-01", recomputed, same);
+    case N_CACHE_CASES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bench_cache (const char *path, guint runs)
+{
+  static const char *const names[] = {
+    "cold (nothing cached)", "warm (nothing changed)", "one attendance event added",
+    "the next day",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = td_store_open (path, &error);
+
+  check (store != NULL, error);
+  g_print ("\nthe whole centre, td_rules_check_centre_cached:\n");
+  for (CacheCase which = 0; which < N_CACHE_CASES; which++)
+    {
+      g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      gboolean same = TRUE;
+      guint recomputed = 0;
+
+      for (guint r = 0; r < runs; r++)
+        {
+          double ms = run_cache_case (store, which, &recomputed, r == 0 ? &same : NULL);
+          g_array_append_val (times, ms);
+        }
+      g_print ("  %-44s %9.1f ms CPU  (%u courses checked again; fastest %.1f ms; %s)\n",
+               names[which], median (times), recomputed, fastest (times),
+               same ? "same findings as td_rules_check_centre" : "FINDINGS DIFFER");
+    }
+}
+
 /* --- main -------------------------------------------------------------------------------- */
 
 static char *
@@ -444,6 +569,7 @@ main (int argc, char *argv[])
 
   bench_course (dir, (guint) runs_course);
   bench_centre (big, (guint) runs);
+  bench_cache (big, (guint) runs);
 
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
