@@ -87,6 +87,7 @@ check_both (Fixture *f, const char *today, int recomputed)
   want = describe (full);
   got = describe (cached);
   g_assert_cmpstr (got, ==, want);
+  g_assert_true (td_findings_equal (cached, full));
   g_assert_cmpuint (stats.courses, ==, f->courses->len);
   if (recomputed >= 0)
     g_assert_cmpuint (stats.recomputed, ==, recomputed);
@@ -136,6 +137,28 @@ test_unchanged (Fixture *f, gconstpointer data)
 
   g_assert_cmpstr (warm, ==, cold);
   g_assert_cmpuint (strlen (cold), >, 0);
+}
+
+/* td_findings_equal, which the Checks page relies on to skip rebuilding its list,
+ * tells apart findings that differ in any one field. */
+static void
+test_findings_equal (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) a = td_rules_check_centre (f->store, TODAY, NULL, &error);
+  g_autoptr (GPtrArray) b = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
+  TdFinding *last;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < a->len; i++)
+    g_ptr_array_add (b, td_finding_copy (g_ptr_array_index (a, i)));
+  g_assert_true (td_findings_equal (a, b));
+  last = g_ptr_array_index (b, b->len - 1);
+  g_free (last->due);
+  last->due = g_strdup ("1999-01-01");
+  g_assert_false (td_findings_equal (a, b));
+  g_ptr_array_remove_index (b, b->len - 1);
+  g_assert_false (td_findings_equal (a, b));
 }
 
 /* A trainee signs in half an hour late to the first session of a course that ended: one
@@ -285,6 +308,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, set_up, func, tear_down)
   ADD ("/rules-cache/unchanged", test_unchanged);
+  ADD ("/rules-cache/findings-equal", test_findings_equal);
   ADD ("/rules-cache/attendance-added", test_attendance_added);
   ADD ("/rules-cache/session-moved", test_session_moved);
   ADD ("/rules-cache/settings-changed", test_settings_changed);

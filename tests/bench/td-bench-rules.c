@@ -384,28 +384,6 @@ bench_centre (const char *path, guint runs)
 
 /* --- the findings cache ---------------------------------------------------------------- */
 
-static gboolean
-same_finding (const TdFinding *a, const TdFinding *b)
-{
-  return g_strcmp0 (a->rule, b->rule) == 0 && a->severity == b->severity
-         && a->course_id == b->course_id && g_strcmp0 (a->course_ref, b->course_ref) == 0
-         && a->session_id == b->session_id && g_strcmp0 (a->session_ref, b->session_ref) == 0
-         && a->trainee_id == b->trainee_id && g_strcmp0 (a->trainee_ref, b->trainee_ref) == 0
-         && g_strcmp0 (a->article, b->article) == 0 && g_strcmp0 (a->message, b->message) == 0
-         && g_strcmp0 (a->action, b->action) == 0 && g_strcmp0 (a->due, b->due) == 0;
-}
-
-static gboolean
-same_findings (GPtrArray *a, GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (!same_finding (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
-      return FALSE;
-  return TRUE;
-}
-
 /* One cached check: its CPU time, the courses it checked again, and whether it found
  * what the full check finds. */
 static double
@@ -425,7 +403,7 @@ time_cached (TdStore *store, const char *today, guint *recomputed, gboolean *sam
     {
       full = td_rules_check_centre (store, today, NULL, &error);
       check (full != NULL, error);
-      *same = *same && same_findings (findings, full);
+      *same = *same && td_findings_equal (findings, full);
     }
   return t1 - t0;
 }
