@@ -27,12 +27,22 @@
  * every table (about a dozen statements per course against eight for all). */
 #define MAX_SINGLE_READS 48
 
+/* A finding as the cache keeps it: its text in the entry's string chunk, where each
+ * distinct text of a course is stored once (the article, the action and many messages
+ * repeat), instead of eight allocations per finding. */
+typedef struct {
+  const char *rule, *course_ref, *session_ref, *trainee_ref, *article, *message, *action, *due;
+  gint64 course_id, session_id, trainee_id;
+  TdSeverity severity;
+} Kept;
+
 typedef struct {
   gint64 revision;
   gboolean this_pass_only;  /* the course has no revision to check it against later */
   GDate computed;           /* the today the findings were computed for */
   GDate valid_until;        /* invalid: no later today changes them */
-  GPtrArray *findings;      /* TdFinding*, sorted */
+  GArray *findings;         /* Kept, sorted */
+  GStringChunk *strings;
 } CacheEntry;
 
 typedef struct {
@@ -48,8 +58,54 @@ static Cache cache;
 static void
 cache_entry_free (CacheEntry *e)
 {
-  g_clear_pointer (&e->findings, g_ptr_array_unref);
+  g_clear_pointer (&e->findings, g_array_unref);
+  g_clear_pointer (&e->strings, g_string_chunk_free);
   g_free (e);
+}
+
+static const char *
+keep_text (GStringChunk *strings, const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (strings, text) : NULL;
+}
+
+static void
+keep_findings (CacheEntry *e, GPtrArray *findings)
+{
+  e->findings = g_array_sized_new (FALSE, FALSE, sizeof (Kept), findings->len);
+  e->strings = g_string_chunk_new (1024);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const TdFinding *f = g_ptr_array_index (findings, i);
+      Kept k = {
+        keep_text (e->strings, f->rule), keep_text (e->strings, f->course_ref),
+        keep_text (e->strings, f->session_ref), keep_text (e->strings, f->trainee_ref),
+        keep_text (e->strings, f->article), keep_text (e->strings, f->message),
+        keep_text (e->strings, f->action), keep_text (e->strings, f->due),
+        f->course_id, f->session_id, f->trainee_id, f->severity,
+      };
+      g_array_append_val (e->findings, k);
+    }
+}
+
+static TdFinding *
+finding_from_kept (const Kept *k)
+{
+  TdFinding *f = g_new (TdFinding, 1);
+
+  f->rule = g_strdup (k->rule);
+  f->severity = k->severity;
+  f->course_id = k->course_id;
+  f->course_ref = g_strdup (k->course_ref);
+  f->session_id = k->session_id;
+  f->session_ref = g_strdup (k->session_ref);
+  f->trainee_id = k->trainee_id;
+  f->trainee_ref = g_strdup (k->trainee_ref);
+  f->article = g_strdup (k->article);
+  f->message = g_strdup (k->message);
+  f->action = g_strdup (k->action);
+  f->due = g_strdup (k->due);
+  return f;
 }
 
 /* --- what every course's findings depend on ------------------------------------------ */
@@ -202,14 +258,14 @@ refresh (Pass *p, const TdCourseSnapshot *snap, GError **error)
   TdRulePack *pack;
   CacheEntry *e;
   GDate valid_until;
-  GPtrArray *findings;
+  g_autoptr (GPtrArray) findings = NULL;
 
   if (g_cancellable_set_error_if_cancelled (p->cancellable, error)
       || (pack = pass_pack (p, snap, error)) == NULL
       || (findings = td_rules_check_applied (snap, pack, p->today, &valid_until, error)) == NULL)
     return FALSE;
   e = g_new0 (CacheEntry, 1);
-  e->findings = findings;
+  keep_findings (e, findings);
   e->computed = p->today_date;
   e->valid_until = valid_until;
   e->this_pass_only = revision == NULL;
@@ -264,8 +320,15 @@ refresh_stale (Pass *p, GError **error)
 static GPtrArray *
 collect (Pass *p)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
+  GPtrArray *out;
+  guint n = 0;
 
+  for (guint i = 0; i < p->courses->len; i++)
+    {
+      CacheEntry *e = g_hash_table_lookup (cache.entries, &g_array_index (p->courses, gint64, i));
+      n += e != NULL ? e->findings->len : 0;
+    }
+  out = g_ptr_array_new_full (n, (GDestroyNotify) td_finding_free);
   for (guint i = 0; i < p->courses->len; i++)
     {
       gint64 id = g_array_index (p->courses, gint64, i);
@@ -275,7 +338,7 @@ collect (Pass *p)
       if (e == NULL)
         continue;
       for (guint j = 0; j < e->findings->len; j++)
-        g_ptr_array_add (out, td_finding_copy (g_ptr_array_index (e->findings, j)));
+        g_ptr_array_add (out, finding_from_kept (&g_array_index (e->findings, Kept, j)));
       if (e->this_pass_only)
         g_hash_table_remove (cache.entries, &id);
     }

@@ -27,6 +27,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <malloc.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -451,6 +452,30 @@ run_cache_case (TdStore *store, CacheCase which, guint *recomputed, gboolean *sa
     }
 }
 
+/* Heap in use, in MB (glibc's count): what the cache keeps is the difference
+ * before and after a check whose result has been freed. */
+static double
+heap_mb (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+  return info.uordblks / 1048576.0;
+}
+
+static void
+print_cache_size (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *findings;
+  double before;
+
+  td_rules_cache_clear ();
+  before = heap_mb ();
+  findings = td_rules_check_centre_cached (store, TODAY, NULL, &error);
+  check (findings != NULL, error);
+  g_ptr_array_unref (findings);
+  g_print ("  %-44s %9.1f MB\n", "heap the cache holds", heap_mb () - before);
+}
+
 static void
 bench_cache (const char *path, guint runs)
 {
@@ -478,6 +503,7 @@ bench_cache (const char *path, guint runs)
                names[which], median (times), recomputed, fastest (times),
                same ? "same findings as td_rules_check_centre" : "FINDINGS DIFFER");
     }
+  print_cache_size (store);
 }
 
 /* --- main -------------------------------------------------------------------------------- */
