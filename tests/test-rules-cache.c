@@ -288,18 +288,52 @@ test_courses_added_and_removed (Fixture *f, gconstpointer data)
   g_free (check_both (f, TODAY, 0));
 }
 
-/* An upgraded database has a revision for every course it had. */
+/* A database from before the revisions (user_version 3) gets one for every course it
+ * has when it is opened, and its triggers from then on. */
 static void
 test_revisions_migrated (Fixture *f, gconstpointer data)
 {
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = td_store_get_db (f->store);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM course c JOIN course_revision r"
-                                       " ON r.course_id = c.id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                       " AND name LIKE 'course_revision_%'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (triggers->len, >, 10);
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER %s",
+                                              (char *) g_ptr_array_index (triggers, i));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE course_revision; PRAGMA user_version = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = td_store_open (f->path, &error);
+  g_assert_no_error (error);
+  db = td_store_get_db (f->store);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), count(DISTINCT r.revision) FROM course c"
+                                       " JOIN course_revision r ON r.course_id = c.id", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, f->courses->len);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, f->courses->len);
   sqlite3_finalize (stmt);
+  g_free (check_both (f, TODAY, f->courses->len));
+  g_free (check_both (f, TODAY, 0));
+  /* The triggers are there: a course renamed is one course to check again. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE course SET title = title || '（二）'"
+                                 " WHERE id = (SELECT max(id) FROM course)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_free (check_both (f, TODAY, 1));
 }
 
 int
@@ -314,7 +348,7 @@ main (int argc, char *argv[])
   ADD ("/rules-cache/settings-changed", test_settings_changed);
   ADD ("/rules-cache/today-moved", test_today_moved);
   ADD ("/rules-cache/courses-added-and-removed", test_courses_added_and_removed);
-  ADD ("/rules-cache/revisions", test_revisions_migrated);
+  ADD ("/rules-cache/revisions-migrated", test_revisions_migrated);
 #undef ADD
   return g_test_run ();
 }

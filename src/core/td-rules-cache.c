@@ -63,25 +63,34 @@ cache_entry_free (CacheEntry *e)
   g_free (e);
 }
 
+/* Texts that repeat across a course's findings (rule ids, articles, actions, dates,
+ * and messages: many trainees were late at the same minute, or missed the same hours)
+ * are stored once, which keeps the cache small and quick to copy from; session and
+ * trainee ids are distinct and are not looked up. */
 static const char *
-keep_text (GStringChunk *strings, const char *text)
+keep_text (GStringChunk *strings, const char *text, gboolean shared)
 {
-  return text != NULL ? g_string_chunk_insert_const (strings, text) : NULL;
+  if (text == NULL)
+    return NULL;
+  return shared ? g_string_chunk_insert_const (strings, text)
+                : g_string_chunk_insert (strings, text);
 }
 
 static void
 keep_findings (CacheEntry *e, GPtrArray *findings)
 {
+  GStringChunk *c;
+
   e->findings = g_array_sized_new (FALSE, FALSE, sizeof (Kept), findings->len);
-  e->strings = g_string_chunk_new (1024);
+  e->strings = c = g_string_chunk_new (1024);
   for (guint i = 0; i < findings->len; i++)
     {
       const TdFinding *f = g_ptr_array_index (findings, i);
       Kept k = {
-        keep_text (e->strings, f->rule), keep_text (e->strings, f->course_ref),
-        keep_text (e->strings, f->session_ref), keep_text (e->strings, f->trainee_ref),
-        keep_text (e->strings, f->article), keep_text (e->strings, f->message),
-        keep_text (e->strings, f->action), keep_text (e->strings, f->due),
+        keep_text (c, f->rule, TRUE), keep_text (c, f->course_ref, TRUE),
+        keep_text (c, f->session_ref, FALSE), keep_text (c, f->trainee_ref, FALSE),
+        keep_text (c, f->article, TRUE), keep_text (c, f->message, TRUE),
+        keep_text (c, f->action, TRUE), keep_text (c, f->due, TRUE),
         f->course_id, f->session_id, f->trainee_id, f->severity,
       };
       g_array_append_val (e->findings, k);
@@ -183,6 +192,7 @@ typedef struct {
   GCancellable *cancellable;
   GArray *courses;          /* gint64 course ids, ascending */
   GHashTable *stale;        /* course id → revision (gint64*) */
+  GHashTable *fresh;        /* course id → GPtrArray of the findings checked in this pass */
   TdRulePack *packs[TD_REGIME_HOURS + 1];
 } Pass;
 
@@ -191,6 +201,7 @@ pass_clear (Pass *p)
 {
   g_clear_pointer (&p->courses, g_array_unref);
   g_clear_pointer (&p->stale, g_hash_table_unref);
+  g_clear_pointer (&p->fresh, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (p->packs); i++)
     g_clear_object (&p->packs[i]);
 }
@@ -258,7 +269,7 @@ refresh (Pass *p, const TdCourseSnapshot *snap, GError **error)
   TdRulePack *pack;
   CacheEntry *e;
   GDate valid_until;
-  g_autoptr (GPtrArray) findings = NULL;
+  GPtrArray *findings;
 
   if (g_cancellable_set_error_if_cancelled (p->cancellable, error)
       || (pack = pass_pack (p, snap, error)) == NULL
@@ -271,6 +282,8 @@ refresh (Pass *p, const TdCourseSnapshot *snap, GError **error)
   e->this_pass_only = revision == NULL;
   e->revision = revision != NULL ? *revision : 0;
   g_hash_table_replace (cache.entries, g_memdup2 (&id, sizeof id), e);
+  /* The output takes these, and the cache keeps its own copy. */
+  g_hash_table_replace (p->fresh, g_memdup2 (&id, sizeof id), findings);
   cache.stats.recomputed++;
   return TRUE;
 }
@@ -316,7 +329,8 @@ refresh_stale (Pass *p, GError **error)
   return TRUE;
 }
 
-/* Copies of every course's findings, in course id order. */
+/* Every course's findings, in course id order: those checked in this pass as they
+ * are, copies of the others. */
 static GPtrArray *
 collect (Pass *p)
 {
@@ -333,12 +347,20 @@ collect (Pass *p)
     {
       gint64 id = g_array_index (p->courses, gint64, i);
       CacheEntry *e = g_hash_table_lookup (cache.entries, &id);
+      gpointer key, fresh;
 
       /* Deleted since find_stale listed it. */
       if (e == NULL)
         continue;
-      for (guint j = 0; j < e->findings->len; j++)
-        g_ptr_array_add (out, finding_from_kept (&g_array_index (e->findings, Kept, j)));
+      if (g_hash_table_steal_extended (p->fresh, &id, &key, &fresh))
+        {
+          g_free (key);
+          g_ptr_array_set_free_func (fresh, NULL);
+          g_ptr_array_extend_and_steal (out, fresh);
+        }
+      else
+        for (guint j = 0; j < e->findings->len; j++)
+          g_ptr_array_add (out, finding_from_kept (&g_array_index (e->findings, Kept, j)));
       if (e->this_pass_only)
         g_hash_table_remove (cache.entries, &id);
     }
@@ -389,6 +411,8 @@ td_rules_check_centre_cached (TdStore *store, const char *today, GCancellable *c
   p.today = today;
   p.courses = g_array_new (FALSE, FALSE, sizeof (gint64));
   p.stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  p.fresh = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
   locker = g_mutex_locker_new (&cache.lock);
   memset (&cache.stats, 0, sizeof cache.stats);
   out = check_locked (&p, error);
