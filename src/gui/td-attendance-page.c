@@ -14,6 +14,7 @@
 
 #include "td-gui-resources.h"
 
+#include "td-attendance-common.h"
 #include "td-attendance-desk.h"
 #include "td-attendance-page.h"
 #include "td-roc-date.h"
@@ -102,6 +103,7 @@ struct _TdAttendancePage {
   GtkPopover *history_popover;
   GtkLabel *history_label;
   GtkLabel *count_label;
+  GtkLabel *rollcall_label;
   GtkColumnView *roster_view;
 };
 
@@ -122,6 +124,7 @@ static const char *const banner_classes[] = {
 };
 
 static void load_roster (TdAttendancePage *self);
+static void update_rollcalls (TdAttendancePage *self);
 
 /* --- helpers ------------------------------------------------------------------- */
 
@@ -145,15 +148,6 @@ session_is_today (TdAttendancePage *self)
   g_autofree char *today = dup_today (self);
 
   return self->session != NULL && g_strcmp0 (self->session->date, today) == 0;
-}
-
-/* Hours as the forms write them: "3", "1.5". */
-static char *
-format_hours (gint64 minutes)
-{
-  if (minutes % 60 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, minutes / 60);
-  return g_strdup_printf ("%.1f", minutes / 60.0);
 }
 
 static void
@@ -226,6 +220,7 @@ update_actions (TdAttendancePage *self)
   gtk_widget_action_set_enabled (widget, "desk.leave", has_row);
   gtk_widget_action_set_enabled (widget, "desk.history", has_row);
   gtk_widget_action_set_enabled (widget, "desk.sign-out-all", self->session != NULL && today);
+  gtk_widget_action_set_enabled (widget, "desk.rollcall", self->session != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->leave_button), has_row);
   gtk_widget_set_sensitive (GTK_WIDGET (self->history_button), has_row);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scan_entry), today);
@@ -361,18 +356,6 @@ session_snapshot (TdAttendancePage *self, const TdCourseSnapshot *course)
 }
 
 static char *
-dup_leave_kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "personal") == 0)
-    return g_strdup (_("Leave (personal)"));
-  if (g_strcmp0 (kind, "sick") == 0)
-    return g_strdup (_("Leave (sick)"));
-  if (kind != NULL && kind[0] != '\0')
-    return g_strdup_printf (_("Leave (%s)"), kind);
-  return g_strdup (_("Leave"));
-}
-
-static char *
 dup_status (TdAttendancePage *self, const TdCourseSnapshot *one, TdAttendance *a)
 {
   TdAttendanceSummary sum = { 0 };
@@ -383,20 +366,20 @@ dup_status (TdAttendancePage *self, const TdCourseSnapshot *one, TdAttendance *a
   if (a->status == TD_ATTENDANCE_ABSENT)
     return g_strdup (_("Absent"));
   if (a->status == TD_ATTENDANCE_LEAVE)
-    return dup_leave_kind_label (a->leave_kind);
+    return td_attendance_dup_leave_label (a->leave_kind);
   if (self->pack == NULL || one == NULL
       || !td_rules_summarise_attendance (one, self->pack, a->trainee_id, self->session->date, &sum,
                                          NULL))
     return g_strdup (_("Present"));
   if (sum.late_minutes > 0)
     {
-      hours = format_hours (sum.truant_minutes);
+      hours = td_attendance_format_hours (sum.truant_minutes);
       /* TRANSLATORS: %s is a number of hours, e.g. "1" or "1.5" */
       return g_strdup_printf (_("Late → %s truant hour(s)"), hours);
     }
   if (sum.truant_minutes > 0)
     {
-      hours = format_hours (sum.truant_minutes);
+      hours = td_attendance_format_hours (sum.truant_minutes);
       return g_strdup_printf (_("Left early → %s truant hour(s)"), hours);
     }
   return g_strdup (_("Present"));
@@ -498,6 +481,7 @@ load_roster (TdAttendancePage *self)
   self->reloading = FALSE;
   gtk_stack_set_visible_child_name (self->desk_stack, self->session != NULL ? "desk" : "none");
   update_count (self);
+  update_rollcalls (self);
   update_actions (self);
 }
 
@@ -632,7 +616,7 @@ record_leave_action (GtkWidget *widget, const char *action_name, GVariant *param
   int minutes = (int) (gtk_spin_button_get_value (self->leave_hours) * 60 + 0.5);
   const char *proof = gtk_editable_get_text (GTK_EDITABLE (self->leave_proof));
   g_autoptr (GError) error = NULL;
-  g_autofree char *label = dup_leave_kind_label (kind);
+  g_autofree char *label = td_attendance_dup_leave_label (kind);
 
   gtk_popover_popdown (self->leave_popover);
   if (!td_store_record_leave (self->store, self->session->id, row->trainee_id, kind, minutes,
@@ -743,6 +727,112 @@ sign_out_all_action (GtkWidget *widget, const char *action_name, GVariant *param
   adw_message_dialog_set_default_response (dialog, "sign-out");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_all_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- roll call (點名, 附表十四) ---------------------------------------------------- */
+
+/* "HH:MM" the roll call of the chosen session's day is due: the pack's delay after
+ * the start of the course's first session that day. NULL when the pack has no rule. */
+static char *
+dup_rollcall_due (TdAttendancePage *self)
+{
+  int delay = td_attendance_rollcall_delay (self->pack);
+  int first = td_time_parse_minutes (self->session->start_time);
+
+  if (delay < 0 || first < 0)
+    return NULL;
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      TdSession *s = g_ptr_array_index (self->sessions, i);
+      int start = td_time_parse_minutes (s->start_time);
+
+      if (s->course_id == self->session->course_id && start >= 0 && start < first)
+        first = start;
+    }
+  return td_time_format_minutes (MIN (first + delay, 24 * 60));
+}
+
+static void
+update_rollcalls (TdAttendancePage *self)
+{
+  g_autoptr (GPtrArray) rollcalls = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *due = NULL;
+
+  if (self->session == NULL)
+    return;
+  rollcalls = td_store_list_rollcalls (self->store, self->session->course_id, &error);
+  for (guint i = 0; rollcalls != NULL && i < rollcalls->len; i++)
+    {
+      TdRollcall *r = g_ptr_array_index (rollcalls, i);
+      g_autofree char *line = NULL;
+
+      if (r->session_id != self->session->id)
+        continue;
+      line = td_attendance_dup_rollcall_line (r);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : _("Roll calls: "), line);
+    }
+  if (error != NULL)
+    g_string_append (text, error->message);
+  else if (text->len == 0 && (due = dup_rollcall_due (self)) != NULL)
+    g_string_printf (text, _("No roll call of this session yet; it is due at %s."), due);
+  else if (text->len == 0)
+    g_string_append (text, _("No roll call of this session yet."));
+  gtk_label_set_text (self->rollcall_label, text->str);
+}
+
+/* Present at @time: signed in by then and not yet signed out. */
+static void
+count_at_time (const char *time, int *present, int *absent, gpointer data)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (data);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  int at = td_time_parse_minutes (time);
+
+  *present = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TdDeskRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      TdAttendance *a = row->current;
+
+      if (a != NULL && a->status == TD_ATTENDANCE_PRESENT && a->in_time != NULL
+          && td_time_parse_minutes (a->in_time) <= at
+          && (a->out_time == NULL || td_time_parse_minutes (a->out_time) > at))
+        (*present)++;
+    }
+  *absent = (int) n - *present;
+}
+
+static gboolean
+record_rollcall (TdRollcall *rollcall, gpointer data, GError **error)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (data);
+
+  if (!td_store_record_rollcall (self->store, rollcall, error))
+    return FALSE;
+  update_rollcalls (self);
+  focus_scan (self);
+  return TRUE;
+}
+
+static void
+rollcall_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TdAttendancePage *self = TD_ATTENDANCE_PAGE (widget);
+  g_autofree char *due = dup_rollcall_due (self);
+  g_autofree char *time = NULL;
+  GtkWidget *dialog;
+
+  if (session_is_today (self))
+    time = dup_now_time (self);
+  else
+    time = g_strdup (due != NULL ? due : self->session->start_time);
+  dialog = td_rollcall_dialog_new (widget, self->session, time, due,
+                                   td_store_get_actor (self->store), count_at_time,
+                                   record_rollcall, self);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (focus_scan), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -923,68 +1013,17 @@ leave_popover_show_cb (TdAttendancePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->leave_proof), "");
 }
 
-/* The store's UTC instant as the desk's local ROC date and time. */
-static char *
-dup_local_instant (const char *instant)
-{
-  g_autoptr (GDateTime) utc = instant != NULL ? g_date_time_new_from_iso8601 (instant, NULL) : NULL;
-  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *roc = NULL;
-  g_autofree char *time = NULL;
-
-  if (local == NULL)
-    return g_strdup (instant != NULL ? instant : "");
-  iso = g_date_time_format (local, "%Y-%m-%d");
-  roc = td_roc_date_format (iso, TD_ROC_FORMAT_SLASH);
-  time = g_date_time_format (local, "%H:%M:%S");
-  return g_strdup_printf ("%s %s", roc, time);
-}
-
-static char *
-dup_event_line (const TdAttendance *a)
-{
-  g_autofree char *when = dup_local_instant (a->recorded_at);
-  g_autofree char *what = NULL;
-  const char *source = a->source == TD_ATTENDANCE_SOURCE_SCAN    ? _("scan")
-                       : a->source == TD_ATTENDANCE_SOURCE_IMPORT ? _("import")
-                                                                  : _("desk");
-
-  if (a->status == TD_ATTENDANCE_PRESENT)
-    what = g_strdup_printf (_("present, in %s, out %s"), a->in_time != NULL ? a->in_time : "—",
-                            a->out_time != NULL ? a->out_time : "—");
-  else if (a->status == TD_ATTENDANCE_LEAVE)
-    what = dup_leave_kind_label (a->leave_kind);
-  else
-    what = g_strdup (_("Absent"));
-  /* TRANSLATORS: when, what, how (scan / desk / import) and who, one history line */
-  return g_strdup_printf (_("%s  %s (%s, %s)"), when, what, source,
-                          a->recorded_by != NULL ? a->recorded_by : "");
-}
-
 static void
 history_popover_show_cb (TdAttendancePage *self)
 {
   TdDeskRow *row = selected_row (self);
-  g_autoptr (GPtrArray) events = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
 
   if (row == NULL || self->session == NULL)
     return;
-  events = td_store_list_attendance_history (self->store, self->session->id, row->trainee_id,
-                                             &error);
-  g_string_append_printf (text, "%s\n", row->columns[COL_NAME]);
-  if (events == NULL)
-    g_string_append (text, error->message);
-  else if (events->len == 0)
-    g_string_append (text, _("Nothing recorded in this session yet."));
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      g_autofree char *line = dup_event_line (g_ptr_array_index (events, i));
-      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
-    }
-  gtk_label_set_text (self->history_label, text->str);
+  text = td_attendance_dup_history_text (self->store, self->session->id, row->trainee_id,
+                                         row->columns[COL_NAME]);
+  gtk_label_set_text (self->history_label, text);
 }
 
 /* A scanner's code typed while the roster has the focus goes to the scan field; only
@@ -999,7 +1038,7 @@ roster_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
   char utf8[7] = { 0 };
 
   if (c == 0 || !g_unichar_isgraph (c) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
-      || strchr ("ioalh", (int) c) != NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->scan_entry)))
+      || strchr ("ioalhr", (int) c) != NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->scan_entry)))
     return FALSE;
   g_unichar_to_utf8 (c, utf8);
   gtk_widget_grab_focus (GTK_WIDGET (self->scan_entry));
@@ -1086,7 +1125,7 @@ add_roster_keys (TdAttendancePage *self)
 {
   const char *keys[][2] = {
     { "i", "desk.sign-in" }, { "o", "desk.sign-out" }, { "l", "desk.leave" },
-    { "a", "desk.absent" },  { "h", "desk.history" },
+    { "a", "desk.absent" },  { "h", "desk.history" }, { "r", "desk.rollcall" },
   };
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   GtkEventController *capture = gtk_event_controller_key_new ();
@@ -1271,6 +1310,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, history_popover);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, history_label);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, rollcall_label);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, roster_view);
   gtk_widget_class_bind_template_callback (widget_class, scan_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, session_selected_cb);
@@ -1286,6 +1326,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "desk.absent", NULL, absent_action);
   gtk_widget_class_install_action (widget_class, "desk.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "desk.sign-out-all", NULL, sign_out_all_action);
+  gtk_widget_class_install_action (widget_class, "desk.rollcall", NULL, rollcall_action);
   gtk_widget_class_install_action (widget_class, "desk.previous-day", NULL, previous_day_action);
   gtk_widget_class_install_action (widget_class, "desk.next-day", NULL, next_day_action);
   gtk_widget_class_install_action (widget_class, "desk.today", NULL, today_action);

@@ -1,4 +1,5 @@
-/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions and roster */
+/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions, roster
+ * and attendance */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-course-editor"
@@ -10,6 +11,7 @@
 #include "td-course-editor.h"
 #include "td-dialogs.h"
 #include "td-resources.h"
+#include "td-attendance-grid.h"
 #include "td-roster-view.h"
 #include "td-sessions-editor.h"
 
@@ -30,8 +32,10 @@ struct _TdCourseEditor {
   GtkStack *section_stack;
   GtkStack *sessions_stack;
   GtkStack *roster_stack;
+  GtkStack *attendance_stack;
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
+  AdwBin *attendance_bin;
 };
 
 G_DEFINE_FINAL_TYPE (TdCourseEditor, td_course_editor, GTK_TYPE_WIDGET)
@@ -204,7 +208,7 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions and the roster hang off a stored course. */
+/* Sessions, the roster and attendance hang off a stored course. */
 static void
 ensure_children (TdCourseEditor *self)
 {
@@ -214,8 +218,10 @@ ensure_children (TdCourseEditor *self)
     return;
   adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
+  adw_bin_set_child (self->attendance_bin, GTK_WIDGET (td_attendance_grid_new (self->store, id)));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
+  gtk_stack_set_visible_child_name (self->attendance_stack, "editor");
 }
 
 /* A new course takes its kind from the category (e.g. 在職教育訓練 categories). */
@@ -543,6 +549,8 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, sessions_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_bin);
 }
 
 static void
