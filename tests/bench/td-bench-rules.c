@@ -11,7 +11,9 @@
  *     td_rules_check_centre_cached: cold (the first check, nothing cached), warm (the
  *     same check again, nothing changed), after one attendance event was added to one
  *     course (in a transaction rolled back afterwards), and on the next day; each a
- *     median of --runs runs, and compared with td_rules_check_centre finding by finding.
+ *     median of --runs runs, and compared with td_rules_check_centre finding by finding;
+ *     the heap the cache holds; and what telling two results apart costs the Checks
+ *     page (as JSON, as it was, and with td_findings_equal).
  * Times are CPU time of the checking thread (the checks are single-threaded), so a
  * busy machine does not blur them; the wall time of the whole check is printed too.
  * The big database is generated with td-bench --keep (found through TD_BENCH, as
@@ -476,6 +478,30 @@ print_cache_size (TdStore *store)
   g_print ("  %-44s %9.1f MB\n", "heap the cache holds", heap_mb () - before);
 }
 
+/* What the Checks page does with a result to see whether anything changed: it wrote
+ * every finding out as JSON, and now compares the arrays. */
+static void
+print_change_test (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) a = td_rules_check_centre_cached (store, TODAY, NULL, &error);
+  g_autoptr (GPtrArray) b = td_rules_check_centre_cached (store, TODAY, NULL, &error);
+  g_autofree char *json = NULL;
+  double t0, t1, t2;
+  gboolean same;
+
+  check (a != NULL && b != NULL, error);
+  t0 = now_ms ();
+  json = td_findings_to_json_string (a, FALSE);
+  t1 = now_ms ();
+  same = td_findings_equal (a, b);
+  t2 = now_ms ();
+  g_print ("  %-44s %9.1f ms CPU  (%.0f MB)\n", "findings as JSON (the Checks page before)",
+           t1 - t0, strlen (json) / 1048576.0);
+  g_print ("  %-44s %9.1f ms CPU  (%s)\n", "td_findings_equal (the Checks page now)", t2 - t1,
+           same ? "equal" : "DIFFERENT");
+}
+
 static void
 bench_cache (const char *path, guint runs)
 {
@@ -504,6 +530,7 @@ bench_cache (const char *path, guint runs)
                same ? "same findings as td_rules_check_centre" : "FINDINGS DIFFER");
     }
   print_cache_size (store);
+  print_change_test (store);
 }
 
 /* --- main -------------------------------------------------------------------------------- */
