@@ -388,6 +388,8 @@ check_locked (Pass *p, GError **error)
   return collect (p);
 }
 
+/* Must return exactly what td_rules_check_centre returns (test-rules-cache.c compares
+ * the two): findings that check adds beyond its courses' must be added here too. */
 GPtrArray *
 td_rules_check_centre_cached (TdStore *store, const char *today, GCancellable *cancellable,
                               GError **error)
