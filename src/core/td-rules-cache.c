@@ -179,7 +179,8 @@ cache_adopt (TdStore *store, char *fingerprint)
 static gboolean
 entry_holds (const CacheEntry *e, gint64 revision, const GDate *today)
 {
-  return e != NULL && !e->this_pass_only && e->revision == revision && g_date_compare (today, &e->computed) >= 0
+  return e != NULL && !e->this_pass_only && e->revision == revision
+         && g_date_compare (today, &e->computed) >= 0
          && (!g_date_valid (&e->valid_until) || g_date_compare (today, &e->valid_until) < 0);
 }
 
@@ -323,8 +324,14 @@ refresh_stale (Pass *p, GError **error)
   for (guint i = 0; i < p->courses->len; i++)
     {
       gint64 course_id = g_array_index (p->courses, gint64, i);
-      if (g_hash_table_contains (p->stale, &course_id) && !refresh_from (p, course_id, error))
-        return FALSE;
+      g_autoptr (GError) local_error = NULL;
+
+      if (!g_hash_table_contains (p->stale, &course_id)
+          || refresh_from (p, course_id, &local_error))
+        continue;
+      /* Deleted since find_stale listed it: collect leaves it out. */
+      if (!g_error_matches (local_error, TD_ERROR, TD_ERROR_NOT_FOUND))
+        return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
     }
   return TRUE;
 }
@@ -349,14 +356,17 @@ collect (Pass *p)
       CacheEntry *e = g_hash_table_lookup (cache.entries, &id);
       gpointer key, fresh;
 
-      /* Deleted since find_stale listed it. */
-      if (e == NULL)
-        continue;
       if (g_hash_table_steal_extended (p->fresh, &id, &key, &fresh))
         {
           g_free (key);
           g_ptr_array_set_free_func (fresh, NULL);
           g_ptr_array_extend_and_steal (out, fresh);
+        }
+      else if (e == NULL || g_hash_table_contains (p->stale, &id))
+        {
+          /* Stale but not checked again: deleted since find_stale listed it. */
+          g_hash_table_remove (cache.entries, &id);
+          continue;
         }
       else
         for (guint j = 0; j < e->findings->len; j++)
