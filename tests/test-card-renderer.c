@@ -374,6 +374,68 @@ test_layout_names (void)
   g_assert_false (td_card_layout_from_string ("A5", &layout));
 }
 
+typedef struct {
+  GString *log;              /* "c1/2 c2/2 d1/2 d2/2 " */
+  GCancellable *cancel_at_drawing;
+} Progress;
+
+static void
+progress_cb (TdCardStage stage, guint done, guint total, gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_string_append_printf (p->log, "%c%u/%u ", stage == TD_CARD_STAGE_COLLECTING ? 'c' : 'd',
+                          done, total);
+  if (stage == TD_CARD_STAGE_DRAWING && p->cancel_at_drawing != NULL)
+    g_cancellable_cancel (p->cancel_at_drawing);
+}
+
+/* Every card is reported while collected and while drawn, in both layouts, and the
+ * result is the same document td_card_render_course() writes. */
+static void
+test_progress (Fixture *f, gconstpointer data)
+{
+  const TdCardLayout layouts[] = { TD_CARD_LAYOUT_CARD, TD_CARD_LAYOUT_A4 };
+  const int pages[] = { 4, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_build_filename (f->dir, "progress.pdf", NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autoptr (GString) log = g_string_new (NULL);
+      Progress p = { log, NULL };
+      g_autoptr (PopplerDocument) doc = NULL;
+
+      g_assert_true (td_card_render_course_full (f->store, f->course_id, layouts[i], file,
+                                                 progress_cb, &p, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (log->str, ==, "c1/2 c2/2 d1/2 d2/2 ");
+      doc = poppler_document_new_from_file (uri, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, pages[i]);
+    }
+}
+
+/* Cancelled after the first card is drawn: the batch stops, nothing is written. */
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "cancelled.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GString) log = g_string_new (NULL);
+  Progress p = { log, cancellable };
+
+  g_assert_false (td_card_render_course_full (f->store, f->course_id, TD_CARD_LAYOUT_CARD, file,
+                                              progress_cb, &p, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (log->str, ==, "c1/2 c2/2 d1/2 ");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -389,5 +451,7 @@ main (int argc, char *argv[])
   ADD ("/card-renderer/printer-offset", test_printer_offset);
   ADD ("/card-renderer/qr-decodes", test_qr_decodes);
   ADD ("/card-renderer/nothing-to-print", test_nothing_to_print);
+  ADD ("/card-renderer/progress", test_progress);
+  ADD ("/card-renderer/cancel", test_cancel);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "td-attendance-desk.h"
 #include "td-attendance-page.h"
+#include "td-scan-banner.h"
 #include "td-trainee-code.h"
 
 typedef struct {
@@ -149,6 +150,11 @@ child (gpointer widget, const char *name)
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), TD_TYPE_ATTENDANCE_PAGE,
                                                    name);
 
+  /* The scan field and the banner are the shared TdScanBanner's. */
+  if (object == NULL)
+    object = gtk_widget_get_template_child (
+      gtk_widget_get_template_child (GTK_WIDGET (widget), TD_TYPE_ATTENDANCE_PAGE, "scan_banner"),
+      TD_TYPE_SCAN_BANNER, name);
   g_assert_nonnull (object);
   return object;
 }

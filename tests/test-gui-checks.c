@@ -14,6 +14,9 @@
 #include "td-roster-view.h"
 #include "td-rules.h"
 #include "td-sessions-editor.h"
+#include "td-store-qualifications.h"
+#include "td-trainee-editor.h"
+#include "td-trainees-page.h"
 #include "td-window.h"
 
 /* The day the imported courses are checked as on: osh-violations' filing change falls
@@ -369,6 +372,67 @@ test_open_person (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "trainees");
 }
 
+/* Person-level findings (no course) form a People group, by person; Go to Fix opens
+ * the person's form. */
+static void
+test_person_findings (Fixture *f, gconstpointer data)
+{
+  AdwViewStack *stack = child (f->window, TD_TYPE_WINDOW, "stack");
+  const TdFinding *any = find_rule (td_checks_page_get_findings (f->page),
+                                    "attendance.makeup-required");
+  g_autoptr (TdQualification) q = td_qualification_new ();
+  g_autoptr (TdTrainee) trainee = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  const TdFinding *person;
+  AdwExpanderRow *expander;
+  GtkWidget *button, *trainees;
+  TdTraineeEditor *editor;
+  gint64 trainee_id;
+
+  /* An art. 18 role 1 held since 2021: the 2021–2022 period had no hours. */
+  g_assert_nonnull (any);
+  /* The findings are replaced by the next check: keep the id. */
+  trainee_id = any->trainee_id;
+  q->trainee_id = trainee_id;
+  q->kind = TD_QUALIFICATION_INSERVICE_ROLE;
+  q->role = 1;
+  q->since = g_strdup ("2021-01-01");
+  g_assert_true (td_store_add_qualification (f->store, q, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "checks.refresh", NULL);
+  wait_for_check (f->page);
+  person = find_rule (td_checks_page_get_findings (f->page), "inservice.periodic-hours");
+  g_assert_nonnull (person);
+  g_assert_cmpint (person->course_id, ==, 0);
+  g_assert_cmpint (person->trainee_id, ==, trainee_id);
+  g_assert_cmpint (person->severity, ==, TD_SEVERITY_ERROR);
+
+  text = dup_screen_text (f->page);
+  g_assert_nonnull (strstr (text, "People"));
+  /* The first group is the people's, its first expander this person's. */
+  expander = find_expander (GTK_WIDGET (f->page));
+  trainee = td_store_get_trainee (f->store, trainee_id, &error);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==,
+                   trainee->name);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (expander), "inservice.periodic-hours"));
+  adw_expander_row_set_expanded (expander, TRUE);
+  pump ();
+  include_hidden = TRUE;
+  button = find_button (GTK_WIDGET (expander), "checks.open-trainee", trainee_id);
+  include_hidden = FALSE;
+  g_assert_nonnull (button);
+  g_assert_null (find_button (GTK_WIDGET (expander), "checks.open-course", 0));
+  g_signal_emit_by_name (button, "clicked");
+  pump ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "trainees");
+  trainees = td_window_get_page (f->window, "trainees");
+  editor = TD_TRAINEE_EDITOR (gtk_widget_get_template_child (trainees, TD_TYPE_TRAINEES_PAGE,
+                                                             "editor"));
+  g_assert_cmpint (td_trainee_form_get_original (td_trainee_editor_get_form (editor))->id, ==,
+                   trainee_id);
+}
+
 /* Checking again (F5) reads what changed meanwhile, and the badge follows. */
 static void
 test_refresh (Fixture *f, gconstpointer data)
@@ -525,6 +589,8 @@ main (int argc, char *argv[])
   g_test_add ("/gui/checks/go-to-fix", Fixture, NULL, fixture_set_up, test_go_to_fix,
               fixture_tear_down);
   g_test_add ("/gui/checks/open-person", Fixture, NULL, fixture_set_up, test_open_person,
+              fixture_tear_down);
+  g_test_add ("/gui/checks/person-findings", Fixture, NULL, fixture_set_up, test_person_findings,
               fixture_tear_down);
   g_test_add ("/gui/checks/refresh", Fixture, NULL, fixture_set_up, test_refresh,
               fixture_tear_down);

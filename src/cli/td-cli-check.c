@@ -204,9 +204,11 @@ print_text (GPtrArray *findings)
       TdFinding *f = g_ptr_array_index (findings, i);
       g_autofree char *course = td_finding_dup_course_key (f);
       g_autofree char *place = describe_place (f);
+      /* Person-level findings are about no course. */
       g_autofree char *line = g_strdup_printf ("%s\t%s\t%s\t%s\t%s%s\n",
                                                td_severity_to_string (f->severity), f->rule,
-                                               course, f->article, place, f->message);
+                                               course ? course : "-", f->article, place,
+                                               f->message);
       write_stdout (line);
     }
 }

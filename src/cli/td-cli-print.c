@@ -1,8 +1,8 @@
 /* td-cli-print.c — `tdesk print FORM --course ID -o FILE.pdf`, `tdesk print --list` and
  * `tdesk pdf merge -o OUT.pdf IN.pdf…`
  *
- * Every printable form is one row of the table below: its name on the command line, the
- * function that renders it for a course into a file, and a summary for --list.
+ * The forms are the rows of td-form-catalog.c (name on the command line, render function,
+ * summary for --list), plus the certificate cards, which have a layout to choose.
  */
 #include "config.h"
 
@@ -12,20 +12,12 @@
 
 #include "td-card-renderer.h"
 #include "td-cli-private.h"
-#include "td-forms.h"
+#include "td-form-catalog.h"
 #include "td-pdf-merge.h"
 
-typedef gboolean (*TdCliRenderFunc) (TdStore *store, gint64 course_id, GFile *file,
-                                     GError **error);
-
-typedef struct {
-  const char *name;
-  TdCliRenderFunc render;
-  const char *summary;    /* N_() marked */
-} TdCliForm;
-
-/* --layout of this run. The table's render functions share one signature, and only the
- * certificate cards have a layout to choose, so the option is kept here for them. */
+/* --layout of this run. The catalogue's render functions share one signature, and only
+ * the certificate cards have a layout to choose, so the cards and their option are kept
+ * here rather than in td-form-catalog.c. */
 static TdCardLayout card_layout = TD_CARD_LAYOUT_CARD;
 
 static gboolean
@@ -34,44 +26,31 @@ render_certificates (TdStore *store, gint64 course_id, GFile *file, GError **err
   return td_card_render_course (store, course_id, card_layout, file, error);
 }
 
-static const TdCliForm forms[] = {
-  { "certificates", render_certificates,
-    N_("certificate cards, front and back (格式十一 / 附表十); --layout card|a4") },
-  { "signin-sheet", td_form_render_signin_sheet,
-    N_("sign-in sheet, one per session (格式十二 / 附表十三)") },
-  { "rollcall", td_form_render_rollcall, N_("roll-call record (格式十三 / 附表十四)") },
-  { "roster", td_form_render_roster, N_("roster with full IDs (格式九 / 附表八)") },
-  { "scores", td_form_render_scores, N_("score book (格式十四)") },
-  { "issuance-list", td_form_render_issuance_list,
-    N_("certificate issuance list (格式十五 / 格式十六 / 附表十一)") },
-  { "plan", td_form_render_plan, N_("training plan filing (格式六 / 附表五)") },
-  { "schedule", td_form_render_schedule, N_("course schedule (格式七 / 附表六)") },
-  { "lecturers", td_form_render_lecturers, N_("lecturer list (格式八 / 附表七)") },
-  { "inservice-record", td_form_render_inservice_record,
-    N_("in-service training record (格式十七) / hours list (附表十二)") },
-  { "practicum", td_form_render_practicum, N_("practicum report review (附表九)") },
-  { NULL },
+static const TdFormEntry certificates = {
+  "certificates", NULL,
+  N_("certificate cards, front and back (格式十一 / 附表十); --layout card|a4"),
+  "格式十一", "附表十", render_certificates,
 };
 
-static const TdCliForm *
+static const TdFormEntry *
 lookup_form (const char *name)
 {
-  for (const TdCliForm *f = forms; f->name != NULL; f++)
-    if (g_str_equal (f->name, name))
-      return f;
-  return NULL;
+  if (g_str_equal (name, certificates.id))
+    return &certificates;
+  return td_form_catalog_lookup (name);
 }
 
 static int
 list_forms (void)
 {
-  for (const TdCliForm *f = forms; f->name != NULL; f++)
-    g_print ("%-18s %s\n", f->name, _(f->summary));
+  g_print ("%-18s %s\n", certificates.id, _(certificates.summary));
+  for (const TdFormEntry *f = td_form_catalog_get (); f->id != NULL; f++)
+    g_print ("%-18s %s\n", f->id, _(f->summary));
   return TD_CLI_EXIT_OK;
 }
 
 static int
-render_form (const TdCliForm *form, const char *db, const char *course_ref, const char *output)
+render_form (const TdFormEntry *form, const char *db, const char *course_ref, const char *output)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdStore) store = NULL;
@@ -96,7 +75,7 @@ td_cli_print (int argc, char **argv)
   g_autofree char *layout = NULL;
   gboolean list = FALSE;
   g_auto (GStrv) rest = NULL;
-  const TdCliForm *form;
+  const TdFormEntry *form;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
     { "course", 0, 0, G_OPTION_ARG_STRING, &course_ref,

@@ -78,6 +78,12 @@ trainee_code (int argc, char **argv)
 static const TdCliCommand trainee_commands[] = {
   { "code", trainee_code, "code TRAINEE [--regenerate]",
     N_("print (or regenerate) the trainee's personal QR code") },
+  { "hours", td_cli_trainee_hours, "hours add|list|remove|import",
+    N_("hours of training the person earned elsewhere") },
+  { "role", td_cli_trainee_role, "role add|list|remove",
+    N_("the person's OSH art. 18 roles and vocational rehabilitation qualifications") },
+  { "cycle", td_cli_trainee_cycle, "cycle add|leave|remove",
+    N_("certificate cycles of a qualification and approved leave") },
   { NULL },
 };
 

@@ -73,6 +73,15 @@ static const RuleSpec rule_specs[] = {
   { "class.maximum-size", { { "max", U (COUNT), TRUE } } },
   { "staff.counsellor", { { NULL } } },
   { "exam.retake", { { "within", OFFSET, TRUE }, { "warn-before", OFFSET, TRUE } } },
+  /* Person-level rules (td-rules-person.c): checked per person, not per course. */
+  { "inservice.periodic-hours",
+    { { "hours", DURATION, TRUE }, { "every", OFFSET, TRUE }, { "warn-before", OFFSET, TRUE } } },
+  { "ce.cycle-hours",
+    { { "total", DURATION, TRUE }, { "core", DURATION, TRUE }, { "ethics-quality", DURATION, TRUE },
+      { "warn-before", OFFSET, TRUE } } },
+  { "ce.renewal-window", { { "window", OFFSET, TRUE }, { "leave-min", OFFSET, TRUE } } },
+  { "ce.initial-training",
+    { { "hours", DURATION, TRUE }, { "within", OFFSET, TRUE }, { "warn-before", OFFSET, TRUE } } },
 };
 
 static const ParamSpec time_model_specs[] = {

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "td-roc-date.h"
+#include "td-rules-person.h"
 #include "td-rules-private.h"
 #include "td-store-private.h"
 
@@ -366,8 +367,12 @@ check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, gboolean app
   for (guint i = 0; i < entries->len; i++)
     {
       const TdRuleEntry *e = g_ptr_array_index (entries, i);
-      TdRuleFunc func = lookup_rule_func (e->id);
+      TdRuleFunc func;
 
+      /* Person-level entries are checked per person (td-rules-person.c). */
+      if (td_rules_is_person_rule (e->id))
+        continue;
+      func = lookup_rule_func (e->id);
       /* The pack loader accepts only ids the engine knows, so every entry has one. */
       g_return_val_if_fail (func != NULL, NULL);
       if ((rule_id == NULL || g_str_equal (rule_id, e->id)) && td_rule_entry_applies (e, snapshot->course))
@@ -518,6 +523,9 @@ td_rules_check_centre (TdStore *store, const char *today, GCancellable *cancella
 
   if (reader == NULL)
     return NULL;
+  /* People first: their findings name no course, which td_finding_compare puts first. */
+  if (!td_rules_append_person_findings (store, today, cancellable, out, error))
+    return NULL;
   while ((snap = td_snapshot_reader_next (reader, &local_error)) != NULL)
     {
       gboolean ok = !g_cancellable_set_error_if_cancelled (cancellable, &local_error)
@@ -537,6 +545,20 @@ td_rules_check_centre (TdStore *store, const char *today, GCancellable *cancella
   return g_steal_pointer (&out);
 }
 
+/* The person-level findings of one trainee, moved to @out. */
+static gboolean
+append_person (TdStore *store, gint64 trainee_id, const char *today, GPtrArray *out,
+               GError **error)
+{
+  g_autoptr (GPtrArray) findings = td_rules_check_person (store, trainee_id, today, error);
+
+  if (findings == NULL)
+    return FALSE;
+  g_ptr_array_set_free_func (findings, NULL);
+  g_ptr_array_extend_and_steal (out, g_steal_pointer (&findings));
+  return TRUE;
+}
+
 GPtrArray *
 td_rules_check_trainee (TdStore *store, gint64 trainee_id, const char *today,
                         GCancellable *cancellable, GError **error)
@@ -553,6 +575,8 @@ td_rules_check_trainee (TdStore *store, gint64 trainee_id, const char *today,
       if (!append_course (store, c->id, trainee_id, &cache, today, cancellable, out, error))
         return NULL;
     }
+  if (!append_person (store, trainee_id, today, out, error))
+    return NULL;
   g_ptr_array_sort (out, td_finding_compare);
   return g_steal_pointer (&out);
 }

@@ -566,7 +566,9 @@ td_store_delete_trainee (TdStore *self, gint64 id, GError **error)
   uses = td_store_query_int (self,
                              "SELECT (SELECT count(*) FROM enrolment WHERE trainee_id = ?1) + "
                              "(SELECT count(*) FROM attendance_event WHERE trainee_id = ?1) + "
-                             "(SELECT count(*) FROM certificate WHERE trainee_id = ?1)",
+                             "(SELECT count(*) FROM certificate WHERE trainee_id = ?1) + "
+                             "(SELECT count(*) FROM person_qualification WHERE trainee_id = ?1) + "
+                             "(SELECT count(*) FROM person_hours WHERE trainee_id = ?1)",
                              id, error);
   if (uses < 0)
     goto fail;

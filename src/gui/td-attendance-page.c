@@ -20,6 +20,7 @@
 #include "td-roc-date.h"
 #include "td-rules.h"
 #include "td-scan.h"
+#include "td-scan-banner.h"
 
 /* --- one roster row ------------------------------------------------------------ */
 
@@ -86,12 +87,8 @@ struct _TdAttendancePage {
   GtkListBox *session_list;
   GtkStack *desk_stack;
   GtkLabel *session_label;
-  GtkEntry *scan_entry;
-  GtkWidget *banner;
-  GtkPicture *banner_photo;
-  GtkLabel *banner_title;
-  GtkLabel *banner_name;
-  GtkLabel *banner_message;
+  TdScanBanner *scan_banner;
+  GtkEntry *scan_entry;      /* the banner's field */
   GtkMenuButton *leave_button;
   GtkPopover *leave_popover;
   GtkLabel *leave_heading;
@@ -118,10 +115,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char *const banner_classes[] = {
-  "signed-in", "signed-out", "duplicate", "voided", "refused", NULL
-};
 
 static void load_roster (TdAttendancePage *self);
 static void update_rollcalls (TdAttendancePage *self);
@@ -157,30 +150,25 @@ focus_scan (TdAttendancePage *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->scan_entry));
 }
 
+/* A photo that cannot be read is left out: the name says who it is. */
+static GdkTexture *
+load_photo (TdAttendancePage *self, gint64 trainee_id)
+{
+  g_autoptr (GBytes) photo = NULL;
+
+  if (trainee_id > 0)
+    photo = td_store_get_trainee_photo (self->store, trainee_id, NULL, NULL);
+  return photo != NULL ? gdk_texture_new_from_bytes (photo, NULL) : NULL;
+}
+
 static void
 show_banner (TdAttendancePage *self, const char *css_class, const char *title, const char *name,
              const char *message, gint64 trainee_id)
 {
-  g_autoptr (GBytes) photo = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GdkTexture) texture = load_photo (self, trainee_id);
 
-  for (guint i = 0; banner_classes[i] != NULL; i++)
-    gtk_widget_remove_css_class (self->banner, banner_classes[i]);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (self->banner, css_class);
-  gtk_label_set_text (self->banner_title, title);
-  gtk_label_set_text (self->banner_name, name != NULL ? name : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_name), name != NULL && name[0] != '\0');
-  gtk_label_set_text (self->banner_message, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_message), message != NULL && message[0] != '\0');
-
-  /* A photo that cannot be read is left out: the name says who it is. */
-  if (trainee_id > 0)
-    photo = td_store_get_trainee_photo (self->store, trainee_id, NULL, NULL);
-  if (photo != NULL)
-    texture = gdk_texture_new_from_bytes (photo, NULL);
-  gtk_picture_set_paintable (self->banner_photo, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_photo), texture != NULL);
+  td_scan_banner_show (self->scan_banner, css_class, title, name, message,
+                       GDK_PAINTABLE (texture));
 }
 
 static void
@@ -870,50 +858,6 @@ today_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* --- callbacks ------------------------------------------------------------------- */
 
-static const char *
-outcome_css_class (TdScanOutcome outcome)
-{
-  switch (outcome)
-    {
-    case TD_SCAN_SIGNED_IN:
-    case TD_SCAN_AWARDED:
-      return "signed-in";
-    case TD_SCAN_SIGNED_OUT:
-      return "signed-out";
-    case TD_SCAN_DUPLICATE:
-      return "duplicate";
-    case TD_SCAN_VOIDED:
-      return "voided";
-    case TD_SCAN_NOT_ENROLLED:
-    case TD_SCAN_UNKNOWN:
-    default:
-      return "refused";
-    }
-}
-
-static char *
-dup_outcome_title (const TdScanResult *result)
-{
-  switch (result->outcome)
-    {
-    case TD_SCAN_SIGNED_IN:
-      return g_strdup_printf (_("Signed In %s"), result->time);
-    case TD_SCAN_SIGNED_OUT:
-      return g_strdup_printf (_("Signed Out %s"), result->time);
-    case TD_SCAN_AWARDED:
-      return g_strdup (_("Hours Awarded"));
-    case TD_SCAN_DUPLICATE:
-      return g_strdup (_("Already Recorded"));
-    case TD_SCAN_VOIDED:
-      return g_strdup (_("Code Voided"));
-    case TD_SCAN_NOT_ENROLLED:
-      return g_strdup (_("Not on This Roster"));
-    case TD_SCAN_UNKNOWN:
-    default:
-      return g_strdup (_("Unknown Code"));
-    }
-}
-
 /* An hours course (regime `hours`) whose session has an activity awards its hours
  * per scan; every other session signs in and out. */
 static TdScanResult *
@@ -936,17 +880,14 @@ run_scan (TdAttendancePage *self, const char *input, GDateTime *now, GError **er
 }
 
 static void
-scan_activate_cb (TdAttendancePage *self)
+scanned_cb (TdAttendancePage *self, const char *input)
 {
-  g_autofree char *input = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->scan_entry)));
   g_autoptr (GDateTime) now = dup_now (self);
   g_autoptr (TdScanResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr (GdkTexture) photo = NULL;
 
-  /* Cleared first: the next scan may already be arriving. */
-  gtk_editable_set_text (GTK_EDITABLE (self->scan_entry), "");
-  if (self->session == NULL || g_strstrip (input)[0] == '\0')
+  if (self->session == NULL)
     return;
   result = run_scan (self, input, now, &error);
   if (result == NULL)
@@ -957,9 +898,8 @@ scan_activate_cb (TdAttendancePage *self)
     }
   if (td_scan_outcome_is_success (result->outcome))
     load_roster (self);
-  title = dup_outcome_title (result);
-  show_banner (self, outcome_css_class (result->outcome), title, result->trainee_name,
-               result->message, result->trainee_id);
+  photo = load_photo (self, result->trainee_id);
+  td_scan_banner_show_result (self->scan_banner, result, NULL, GDK_PAINTABLE (photo));
   focus_scan (self);
 }
 
@@ -1187,6 +1127,7 @@ td_attendance_page_dispose (GObject *object)
 
   /* Tearing the widgets down emits their selection and popover signals: ignore them. */
   self->reloading = TRUE;
+  self->scan_entry = NULL;
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ATTENDANCE_PAGE);
   g_clear_object (&self->selection);
@@ -1283,6 +1224,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
                                                G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TD_TYPE_SCAN_BANNER);
   td_gui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/td-attendance-page.ui");
@@ -1293,12 +1235,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, session_list);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, desk_stack);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, session_label);
-  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, scan_entry);
-  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, banner);
-  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, banner_photo);
-  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, banner_title);
-  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, banner_name);
-  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, banner_message);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, scan_banner);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, leave_button);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, leave_popover);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, leave_heading);
@@ -1312,7 +1249,7 @@ td_attendance_page_class_init (TdAttendancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, rollcall_label);
   gtk_widget_class_bind_template_child (widget_class, TdAttendancePage, roster_view);
-  gtk_widget_class_bind_template_callback (widget_class, scan_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scanned_cb);
   gtk_widget_class_bind_template_callback (widget_class, session_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, popover_closed_cb);
@@ -1336,6 +1273,7 @@ static void
 td_attendance_page_init (TdAttendancePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scan_entry = td_scan_banner_get_entry (self->scan_banner);
   ensure_css ();
 
   self->rows = g_list_store_new (TD_TYPE_DESK_ROW);

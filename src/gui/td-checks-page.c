@@ -287,11 +287,18 @@ new_finding_row (TdChecksPage *self, const TdFinding *finding, const char *headi
   gtk_box_append (GTK_BOX (box), texts);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_widget_set_margin_top (buttons, 3);
-  if (finding->trainee_id > 0)
-    gtk_box_append (GTK_BOX (buttons), new_button (_("Open _Person"), "checks.open-trainee",
-                                                   finding->trainee_id, FALSE));
-  gtk_box_append (GTK_BOX (buttons),
-                  new_button (_("_Go to Fix"), "checks.open-course", finding->course_id, TRUE));
+  /* A person-level finding is about no course: it is fixed in the person's form. */
+  if (finding->course_id == 0)
+    gtk_box_append (GTK_BOX (buttons), new_button (_("_Go to Fix"), "checks.open-trainee",
+                                                   finding->trainee_id, TRUE));
+  else
+    {
+      if (finding->trainee_id > 0)
+        gtk_box_append (GTK_BOX (buttons), new_button (_("Open _Person"), "checks.open-trainee",
+                                                       finding->trainee_id, FALSE));
+      gtk_box_append (GTK_BOX (buttons),
+                      new_button (_("_Go to Fix"), "checks.open-course", finding->course_id, TRUE));
+    }
   gtk_box_append (GTK_BOX (texts), buttons);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -342,8 +349,11 @@ add_due_section (TdChecksPage *self, const char *today)
           gtk_box_append (self->findings_box, group);
         }
       name = f->trainee_id > 0 ? dup_trainee_name (self, f) : NULL;
-      heading = name != NULL ? g_strdup_printf ("%s · %s", course_title (self, f->course_id), name)
-                             : g_strdup (course_title (self, f->course_id));
+      if (f->course_id == 0)
+        heading = g_steal_pointer (&name);
+      else
+        heading = name != NULL ? g_strdup_printf ("%s · %s", course_title (self, f->course_id), name)
+                               : g_strdup (course_title (self, f->course_id));
       gtk_list_box_append (GTK_LIST_BOX (list), new_finding_row (self, f, heading, today));
     }
 }
@@ -426,8 +436,12 @@ add_course_group (TdChecksPage *self, guint start, const char *today)
 {
   const TdFinding *first = g_ptr_array_index (self->shown, start);
   g_autoptr (GPtrArray) person_findings = g_ptr_array_new ();
-  g_autofree char *subtitle = dup_course_subtitle (self, first->course_id);
-  GtkWidget *group = new_group (course_title (self, first->course_id), subtitle);
+  g_autofree char *subtitle = first->course_id > 0 ? dup_course_subtitle (self, first->course_id)
+                                                   : g_strdup (_("Roles, certificate cycles and training hours of each person"));
+  /* Person-level findings name no course (course id 0) and sort first. */
+  GtkWidget *group = new_group (first->course_id > 0 ? course_title (self, first->course_id)
+                                                     : _("People"),
+                                subtitle);
   GtkWidget *list = new_list ();
   guint i;
 

@@ -1,5 +1,5 @@
-/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions, roster
- * and attendance */
+/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions, roster,
+ * attendance, certificates and documents */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-course-editor"
@@ -8,8 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "td-catalogue.h"
+#include "td-certificates-view.h"
 #include "td-course-editor.h"
 #include "td-dialogs.h"
+#include "td-documents-view.h"
+#include "td-hours-awards-view.h"
 #include "td-resources.h"
 #include "td-attendance-grid.h"
 #include "td-roster-view.h"
@@ -33,9 +36,16 @@ struct _TdCourseEditor {
   GtkStack *sessions_stack;
   GtkStack *roster_stack;
   GtkStack *attendance_stack;
+  GtkStack *documents_stack;
   AdwBin *sessions_bin;
   AdwBin *roster_bin;
   AdwBin *attendance_bin;
+  GtkStack *certificates_stack;
+  AdwBin *certificates_bin;
+  AdwBin *documents_bin;
+  GtkStackPage *hours_page;
+  GtkStack *hours_stack;
+  AdwBin *hours_bin;
 };
 
 G_DEFINE_FINAL_TYPE (TdCourseEditor, td_course_editor, GTK_TYPE_WIDGET)
@@ -208,7 +218,7 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions, the roster and attendance hang off a stored course. */
+/* Sessions, the roster, attendance, certificates and documents hang off a stored course. */
 static void
 ensure_children (TdCourseEditor *self)
 {
@@ -219,9 +229,30 @@ ensure_children (TdCourseEditor *self)
   adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
   adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
   adw_bin_set_child (self->attendance_bin, GTK_WIDGET (td_attendance_grid_new (self->store, id)));
+  adw_bin_set_child (self->certificates_bin,
+                     GTK_WIDGET (td_certificates_view_new (self->store, id)));
+  adw_bin_set_child (self->documents_bin,
+                     GTK_WIDGET (td_documents_view_new (self->store, id)));
+  adw_bin_set_child (self->hours_bin, td_hours_awards_view_new (self->store, id));
   gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
   gtk_stack_set_visible_child_name (self->roster_stack, "editor");
   gtk_stack_set_visible_child_name (self->attendance_stack, "editor");
+  gtk_stack_set_visible_child_name (self->certificates_stack, "editor");
+  gtk_stack_set_visible_child_name (self->documents_stack, "editor");
+  gtk_stack_set_visible_child_name (self->hours_stack, "editor");
+}
+
+/* Hours awards (seed 004) belong to courses of regime `hours` only. */
+static void
+update_hours_page (TdCourseEditor *self)
+{
+  TdCourse *course = td_course_form_get_course (self->form);
+  gboolean hours = course != NULL && course->regime == TD_REGIME_HOURS;
+
+  if (!hours && gtk_stack_get_visible_child (self->section_stack)
+                  == gtk_stack_page_get_child (self->hours_page))
+    gtk_stack_set_visible_child_name (self->section_stack, "details");
+  gtk_stack_page_set_visible (self->hours_page, hours);
 }
 
 /* A new course takes its kind from the category (e.g. 在職教育訓練 categories). */
@@ -250,6 +281,7 @@ form_changed_cb (TdCourseEditor *self)
                                  td_course_form_is_new (self->form) ||
                                  td_course_form_is_modified (self->form));
   update_errors (self);
+  update_hours_page (self);
 }
 
 static void
@@ -551,6 +583,13 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_stack);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_bin);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_page);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_bin);
 }
 
 static void

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "td-dialogs.h"
+#include "td-forms.h"
+#include "td-preview-window.h"
 #include "td-resources.h"
 #include "td-national-id.h"
 #include "td-paged-list.h"
@@ -95,6 +97,7 @@ update_actions (TdRosterView *self)
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "roster" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.remove", get_selected (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.print-badges", n > 0);
 }
 
 static void
@@ -471,6 +474,34 @@ export_activated (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Runs in the preview window's worker thread, on a connection of its own. Issuing the
+ * missing personal codes is part of rendering the sheet (td_form_render_badges). */
+static gboolean
+render_badges (const char *db_path, GFile *output, TdPreviewProgress *progress,
+               gpointer user_data, GCancellable *cancellable, GError **error)
+{
+  gint64 course_id = *(gint64 *) user_data;
+  g_autoptr (TdStore) store = NULL;
+
+  td_preview_progress_set (progress, -1, _("Reading the roster…"));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (store = td_store_open (db_path, error)) == NULL)
+    return FALSE;
+  td_preview_progress_set (progress, -1, _("Laying out the badges…"));
+  if (!td_form_render_badges (store, course_id, output, error))
+    return FALSE;
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+static void
+print_badges_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdPreviewWindow *window = td_roster_view_print_badges (TD_ROSTER_VIEW (widget));
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+}
+
 /* --- overrides -------------------------------------------------------------- */
 
 static void
@@ -594,6 +625,8 @@ td_roster_view_class_init (TdRosterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "roster.remove", NULL, remove_activated);
   gtk_widget_class_install_action (widget_class, "roster.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "roster.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "roster.print-badges", NULL,
+                                   print_badges_activated);
 
   g_type_ensure (TD_TYPE_ENROLMENT);
   g_type_ensure (TD_TYPE_TRAINEE);
@@ -711,4 +744,33 @@ td_roster_view_export_to (TdRosterView *self, GFile *file)
     }
   td_toast (GTK_WIDGET (self), _("Roster exported"));
   return TRUE;
+}
+
+TdPreviewWindow *
+td_roster_view_print_badges (TdRosterView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCourse) course = NULL;
+  g_autofree char *course_title = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root;
+  TdPreviewWindow *window;
+
+  g_return_val_if_fail (TD_IS_ROSTER_VIEW (self), NULL);
+
+  course = td_store_get_course (self->store, self->course_id, &error);
+  if (course == NULL)
+    {
+      td_show_error (GTK_WIDGET (self), _("Could Not Print the Badges"), error->message);
+      return NULL;
+    }
+  course_title = td_course_dup_display_title (course);
+  /* TRANSLATORS: the badge preview window's title; %s is the course */
+  title = g_strdup_printf (_("Badges — %s"), course_title);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  window = td_preview_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
+                                  _("badges.pdf"));
+  td_preview_window_render (window, td_store_get_path (self->store), render_badges,
+                            g_memdup2 (&self->course_id, sizeof (gint64)), g_free);
+  return window;
 }

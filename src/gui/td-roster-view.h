@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "td-preview-window.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,7 @@ void          td_roster_view_reload (TdRosterView *self);
  * Import returns the number of rows enrolled, or -1. */
 int           td_roster_view_import_from (TdRosterView *self, GFile *file);
 gboolean      td_roster_view_export_to (TdRosterView *self, GFile *file);
+/* "Print Badges…": a preview window rendering the roster's badge sheet (not yet shown). */
+TdPreviewWindow *td_roster_view_print_badges (TdRosterView *self);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include "td-gui-resources.h"
 
 #include "td-national-id.h"
+#include "td-personal-code-view.h"
+#include "td-qualifications-view.h"
 #include "td-roc-date.h"
 #include "td-trainee-editor.h"
 
@@ -34,6 +36,8 @@ struct _TdTraineeEditor {
   GtkToggleButton *reveal_button;
   GtkLabel *remark_help_label;
   GtkListBox *history_list;
+  TdPersonalCodeView *personal_code_view;
+  TdQualificationsView *qualifications_view;
   AdwEntryRow *rows[TD_TRAINEE_N_FIELDS];
   GtkLabel *error_labels[TD_TRAINEE_N_FIELDS];
 };
@@ -246,6 +250,9 @@ save (TdTraineeEditor *self, GError **error)
   fill_rows (self);
   update_title (self);
   show_error (self, NULL);
+  td_personal_code_view_load (self->personal_code_view, self->store, trainee->id);
+  /* A new person's roles and hours can be recorded once they have an id. */
+  td_qualifications_view_load (self->qualifications_view, self->store, trainee->id);
   g_signal_emit (self, signals[SAVED], 0, trainee);
   return TRUE;
 }
@@ -499,6 +506,8 @@ td_trainee_editor_class_init (TdTraineeEditorClass *klass)
   /* Referencing the bundle keeps it, and the constructor that registers it, when
    * libtdgui is linked statically. */
   td_gui_get_resource ();
+  g_type_ensure (TD_TYPE_PERSONAL_CODE_VIEW);
+  g_type_ensure (TD_TYPE_QUALIFICATIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/td-trainee-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, title_label);
@@ -512,6 +521,8 @@ td_trainee_editor_class_init (TdTraineeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, remark_help_label);
   gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, history_list);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, personal_code_view);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, qualifications_view);
   bind_rows (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
 
@@ -596,7 +607,11 @@ td_trainee_editor_load (TdTraineeEditor *self, TdTrainee *trainee)
     {
       load_stored_photo (self, trainee);
       load_history (self, trainee);
+      td_personal_code_view_load (self->personal_code_view, self->store,
+                                  trainee != NULL ? trainee->id : 0);
     }
+  td_qualifications_view_load (self->qualifications_view, self->store,
+                               trainee != NULL ? trainee->id : 0);
 }
 
 TdTraineeForm *

@@ -11,6 +11,7 @@
 #include "td-lecturers-page.h"
 #include "td-resources.h"
 #include "td-trainees-page.h"
+#include "td-verify-dialog.h"
 #include "td-window.h"
 
 struct _TdWindow {
@@ -100,6 +101,14 @@ export_course_activated (GtkWidget *widget, const char *action_name, GVariant *p
   TdWindow *self = TD_WINDOW (widget);
 
   td_courses_page_export_course_file (self->courses_page);
+}
+
+static void
+verify_code_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (td_verify_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* --- overrides -------------------------------------------------------------- */
@@ -212,6 +221,7 @@ td_window_class_init (TdWindowClass *klass)
                                    import_course_activated);
   gtk_widget_class_install_action (widget_class, "win.export-course", NULL,
                                    export_course_activated);
+  gtk_widget_class_install_action (widget_class, "win.verify-code", NULL, verify_code_activated);
 
   td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,

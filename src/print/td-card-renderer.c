@@ -47,6 +47,13 @@ static const char font_sample[] = "職業安全衛生教育訓練結業證書證
 
 typedef enum { ALIGN_START, ALIGN_CENTER } Align;
 
+/* A batch's progress report and cancellation; NULL where nobody watches. */
+typedef struct {
+  TdCardProgressFunc progress;
+  gpointer progress_data;
+  GCancellable *cancellable;
+} Job;
+
 /* --- values ---------------------------------------------------------------------------- */
 
 static void
@@ -552,26 +559,43 @@ begin_page (cairo_t *cr, cairo_surface_t *surface, double w, double h,
   cairo_translate (cr, options->offset_x_mm, options->offset_y_mm);
 }
 
+/* Reports one more card done, or stops with G_IO_ERROR_CANCELLED. */
+static gboolean
+job_step (const Job *job, TdCardStage stage, guint done, guint total, GError **error)
+{
+  if (job == NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    return FALSE;
+  if (job->progress != NULL)
+    job->progress (stage, done, total, job->progress_data);
+  return TRUE;
+}
+
 static gboolean
 render_cards (Painter *p, cairo_surface_t *surface, GPtrArray *cards,
-              const TdCardOptions *options, GError **error)
+              const TdCardOptions *options, const Job *job, GError **error)
 {
   cairo_t *cr = p->cr;
 
   for (guint i = 0; i < cards->len; i++)
-    for (guint side = 0; side < 2; side++)
-      {
-        begin_page (cr, surface, TD_CARD_WIDTH_MM, TD_CARD_HEIGHT_MM, options);
-        if (!draw_side (p, g_ptr_array_index (cards, i), side == 1, 0, 0, error))
-          return FALSE;
-        cairo_show_page (cr);
-      }
+    {
+      for (guint side = 0; side < 2; side++)
+        {
+          begin_page (cr, surface, TD_CARD_WIDTH_MM, TD_CARD_HEIGHT_MM, options);
+          if (!draw_side (p, g_ptr_array_index (cards, i), side == 1, 0, 0, error))
+            return FALSE;
+          cairo_show_page (cr);
+        }
+      if (!job_step (job, TD_CARD_STAGE_DRAWING, i + 1, cards->len, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
 static gboolean
 render_a4 (Painter *p, cairo_surface_t *surface, GPtrArray *cards, const TdCardOptions *options,
-           GError **error)
+           const Job *job, GError **error)
 {
   cairo_t *cr = p->cr;
   const guint per_sheet = A4_COLUMNS * A4_ROWS;
@@ -587,6 +611,10 @@ render_a4 (Painter *p, cairo_surface_t *surface, GPtrArray *cards, const TdCardO
             draw_crop_marks (cr, x, y);
             if (!draw_side (p, g_ptr_array_index (cards, first + slot), side == 1, x, y, error))
               return FALSE;
+            /* Each card counts once: when its back is drawn. */
+            if (side == 1 &&
+                !job_step (job, TD_CARD_STAGE_DRAWING, first + slot + 1, cards->len, error))
+              return FALSE;
           }
         cairo_show_page (cr);
       }
@@ -600,8 +628,8 @@ append_to_buffer_cb (void *closure, const unsigned char *data, unsigned int leng
   return CAIRO_STATUS_SUCCESS;
 }
 
-GBytes *
-td_card_render_pdf (GPtrArray *cards, const TdCardOptions *options, GError **error)
+static GBytes *
+render_pdf (GPtrArray *cards, const TdCardOptions *options, const Job *job, GError **error)
 {
   g_autoptr (GByteArray) buffer = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -619,9 +647,9 @@ td_card_render_pdf (GPtrArray *cards, const TdCardOptions *options, GError **err
   cr = cairo_create (surface);
   painter_init (&painter, cr);
   if (options->layout == TD_CARD_LAYOUT_A4)
-    ok = render_a4 (&painter, surface, cards, options, error);
+    ok = render_a4 (&painter, surface, cards, options, job, error);
   else
-    ok = render_cards (&painter, surface, cards, options, error);
+    ok = render_cards (&painter, surface, cards, options, job, error);
   painter_clear (&painter);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -634,6 +662,12 @@ td_card_render_pdf (GPtrArray *cards, const TdCardOptions *options, GError **err
       ok = FALSE;
     }
   return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&buffer)) : NULL;
+}
+
+GBytes *
+td_card_render_pdf (GPtrArray *cards, const TdCardOptions *options, GError **error)
+{
+  return render_pdf (cards, options, NULL, error);
 }
 
 /* --- from the store ------------------------------------------------------------------------------ */
@@ -729,8 +763,8 @@ card_for_certificate (TdStore *store, TdCourse *course, TdCertificate *cert, con
   return g_steal_pointer (&card);
 }
 
-GPtrArray *
-td_card_collect_course (TdStore *store, gint64 course_id, GError **error)
+static GPtrArray *
+collect_course (TdStore *store, gint64 course_id, const Job *job, GError **error)
 {
   g_autoptr (TdCourse) course = td_store_get_course (store, course_id, error);
   g_autoptr (TdUnit) unit = course ? td_store_get_unit (store, error) : NULL;
@@ -749,8 +783,16 @@ td_card_collect_course (TdStore *store, gint64 course_id, GError **error)
       if (card == NULL)
         return NULL;
       g_ptr_array_add (cards, card);
+      if (!job_step (job, TD_CARD_STAGE_COLLECTING, i + 1, certs->len, error))
+        return NULL;
     }
   return g_steal_pointer (&cards);
+}
+
+GPtrArray *
+td_card_collect_course (TdStore *store, gint64 course_id, GError **error)
+{
+  return collect_course (store, course_id, NULL, error);
 }
 
 static gboolean
@@ -770,17 +812,18 @@ read_offset (TdStore *store, const char *key, double *value, GError **error)
   return TRUE;
 }
 
-gboolean
-td_card_render_course (TdStore *store, gint64 course_id, TdCardLayout layout, GFile *file,
-                       GError **error)
+static gboolean
+render_course (TdStore *store, gint64 course_id, TdCardLayout layout, GFile *file,
+               const Job *job, GError **error)
 {
   TdCardOptions options = { layout, 0, 0 };
   g_autoptr (GPtrArray) cards = NULL;
   g_autoptr (GBytes) pdf = NULL;
+  GCancellable *cancellable = job != NULL ? job->cancellable : NULL;
 
   if (!read_offset (store, TD_SETTING_PRINT_OFFSET_X, &options.offset_x_mm, error) ||
       !read_offset (store, TD_SETTING_PRINT_OFFSET_Y, &options.offset_y_mm, error) ||
-      (cards = td_card_collect_course (store, course_id, error)) == NULL)
+      (cards = collect_course (store, course_id, job, error)) == NULL)
     return FALSE;
   if (cards->len == 0)
     {
@@ -788,8 +831,25 @@ td_card_render_course (TdStore *store, gint64 course_id, TdCardLayout layout, GF
                    _("The course has no valid certificates to print; issue them first."));
       return FALSE;
     }
-  if ((pdf = td_card_render_pdf (cards, &options, error)) == NULL)
+  if ((pdf = render_pdf (cards, &options, job, error)) == NULL)
     return FALSE;
   return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
+}
+
+gboolean
+td_card_render_course (TdStore *store, gint64 course_id, TdCardLayout layout, GFile *file,
+                       GError **error)
+{
+  return render_course (store, course_id, layout, file, NULL, error);
+}
+
+gboolean
+td_card_render_course_full (TdStore *store, gint64 course_id, TdCardLayout layout, GFile *file,
+                            TdCardProgressFunc progress, gpointer progress_data,
+                            GCancellable *cancellable, GError **error)
+{
+  const Job job = { progress, progress_data, cancellable };
+
+  return render_course (store, course_id, layout, file, &job, error);
 }

@@ -84,4 +84,22 @@ GPtrArray *td_card_collect_course (TdStore *store, gint64 course_id, GError **er
 gboolean   td_card_render_course (TdStore *store, gint64 course_id, TdCardLayout layout,
                                   GFile *file, GError **error);
 
+/* What a big batch is busy with: reading each card's data, then drawing each card. */
+typedef enum {
+  TD_CARD_STAGE_COLLECTING,
+  TD_CARD_STAGE_DRAWING,
+} TdCardStage;
+
+/* Called after each card of a stage, in the rendering thread; @done of @total cards. */
+typedef void (*TdCardProgressFunc) (TdCardStage stage, guint done, guint total,
+                                    gpointer user_data);
+
+/* td_card_render_course() for a batch run in a worker thread: @progress (optional) hears
+ * of every card, and @cancellable (optional) stops it between cards with
+ * G_IO_ERROR_CANCELLED, @file left untouched. */
+gboolean   td_card_render_course_full (TdStore *store, gint64 course_id, TdCardLayout layout,
+                                       GFile *file, TdCardProgressFunc progress,
+                                       gpointer progress_data, GCancellable *cancellable,
+                                       GError **error);
+
 G_END_DECLS

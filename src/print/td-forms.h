@@ -47,6 +47,12 @@ gboolean td_form_render_inservice_record (TdStore *store, gint64 course_id, GFil
 gboolean td_form_render_practicum (TdStore *store, gint64 course_id, GFile *output,
                                    GError **error);
 
+/* Trainee badges, 2 × 5 on A4 with cut marks: unit, course, period, name, roster number
+ * and personal QR code (never the national ID). Issues a personal code, in one
+ * transaction before drawing, to each trainee who has none. */
+gboolean td_form_render_badges (TdStore *store, gint64 course_id, GFile *output,
+                                GError **error);
+
 /* Renders in a worker thread, so a window stays responsive. The thread opens its own
  * connection to @store's database file (SQLite connections are not shared between
  * threads); @store itself is only read for its path. */
