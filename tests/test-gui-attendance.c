@@ -153,7 +153,8 @@ child (gpointer widget, const char *name)
   /* The scan field and the banner are the shared TdScanBanner's. */
   if (object == NULL)
     object = gtk_widget_get_template_child (
-      gtk_widget_get_template_child (GTK_WIDGET (widget), TD_TYPE_ATTENDANCE_PAGE, "scan_banner"),
+      GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), TD_TYPE_ATTENDANCE_PAGE,
+                                                 "scan_banner")),
       TD_TYPE_SCAN_BANNER, name);
   g_assert_nonnull (object);
   return object;
