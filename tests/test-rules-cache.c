@@ -288,7 +288,7 @@ test_courses_added_and_removed (Fixture *f, gconstpointer data)
   g_free (check_both (f, TODAY, 0));
 }
 
-/* A database from before the revisions (user_version 3) gets one for every course it
+/* A database from before the revisions (user_version 4) gets one for every course it
  * has when it is opened, and its triggers from then on. */
 static void
 test_revisions_migrated (Fixture *f, gconstpointer data)
@@ -313,7 +313,7 @@ test_revisions_migrated (Fixture *f, gconstpointer data)
                                               (char *) g_ptr_array_index (triggers, i));
       g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     }
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE course_revision; PRAGMA user_version = 3",
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE course_revision; PRAGMA user_version = 4",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
