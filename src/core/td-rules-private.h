@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 typedef struct {
   const TdCourseSnapshot *snap;
   TdRulePack *pack;
-  GDate today;
+  GDate today;                /* compare through td_rule_run_compare_today only */
   GDate start;
   GDate end;
   GPtrArray *findings;        /* TdFinding* */
