@@ -29,7 +29,7 @@ session_counts (TdRuleRun *run, const TdSession *s, gboolean recorded)
 
   if (!td_rules_parse_date (s->date, &date))
     return FALSE;
-  cmp = g_date_compare (&date, &run->today);
+  cmp = -td_rule_run_compare_today (run, &date);
   return cmp < 0 || (cmp == 0 && recorded);
 }
 
@@ -407,14 +407,14 @@ td_rule_makeup_deadline (TdRuleRun *run, const TdRuleEntry *entry)
       check_late_makeups (run, entry, e, &due);
       if ((n = count_outstanding (run, trainee_id_of (e), &minutes)) == 0)
         continue;
-      if (g_date_compare (&run->today, &due) > 0)
+      if (td_rule_run_compare_today (run, &due) > 0)
         td_rule_run_add (run, entry, entry->severity, NULL, e,
                          g_strdup_printf (ngettext ("%u missed session was not made up by %s.",
                                                     "%u missed sessions were not made up by %s.", n),
                                           n, due_text),
                          _("The trainee can no longer make up this course and must take it again."),
                          &due);
-      else if (g_date_compare (&run->today, &warn) >= 0)
+      else if (td_rule_run_compare_today (run, &warn) >= 0)
         td_rule_run_add (run, entry, TD_SEVERITY_WARNING, NULL, e,
                          g_strdup_printf (ngettext ("%u missed session must be made up by %s.",
                                                     "%u missed sessions must be made up by %s.", n),
@@ -506,7 +506,7 @@ td_rule_rollcall (TdRuleRun *run, const TdRuleEntry *entry)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &first))
     {
       GDate date;
-      if (td_rules_parse_date (first->date, &date) && g_date_compare (&date, &run->today) < 0)
+      if (td_rules_parse_date (first->date, &date) && td_rule_run_compare_today (run, &date) > 0)
         check_rollcall_day (run, entry, first);
     }
 }
@@ -550,7 +550,7 @@ ineligibility_reason (TdRuleRun *run, const TdRuleEntry *entry, const TdEnrolmen
 void
 td_rule_certificate_eligibility (TdRuleRun *run, const TdRuleEntry *entry)
 {
-  gboolean ended = g_date_compare (&run->today, &run->end) > 0;
+  gboolean ended = td_rule_run_compare_today (run, &run->end) > 0;
 
   for (guint i = 0; i < run->snap->enrolments->len; i++)
     {
