@@ -7,6 +7,7 @@
 
 #include "td-demo.h"
 #include "td-rules-private.h"
+#include "td-store-qualifications.h"
 #include "td-store-private.h"
 
 #define TODAY "2024-11-20"
@@ -170,6 +171,7 @@ test_attendance_added (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) sessions = NULL;
   g_autoptr (TdAttendance) a = NULL;
   g_autofree char *before = NULL, *after = NULL;
+  g_auto (GStrv) first = NULL;
   TdCourse *c = course_with_sessions (f, 0, &sessions);
   TdSession *s = g_ptr_array_index (sessions, 0);
   int h = 0, m = 0;
@@ -288,7 +290,34 @@ test_courses_added_and_removed (Fixture *f, gconstpointer data)
   g_free (check_both (f, TODAY, 0));
 }
 
-/* A database from before the revisions (user_version 3) gets one for every course it
+/* Person-level findings come first, as in the full check, and are not cached: a
+ * person's role recorded after a check shows at the next one. */
+static void
+test_people_first (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdQualification) q = td_qualification_new ();
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_auto (GStrv) first = NULL;
+  TdCourse *c = course_with_sessions (f, 0, &sessions);
+
+  before = check_both (f, TODAY, f->courses->len);
+  q->trainee_id = first_trainee (f, c->id);
+  q->kind = TD_QUALIFICATION_INSERVICE_ROLE;
+  q->role = 1;
+  q->since = g_strdup ("2019-01-01");
+  g_assert_true (td_store_add_qualification (f->store, q, &error));
+  g_assert_no_error (error);
+  after = check_both (f, TODAY, 0);
+  g_assert_false (g_str_equal (after, before));
+  /* The first finding is the person's: about no course (id 0). */
+  first = g_strsplit (after, "|", 4);
+  g_assert_cmpstr (first[2], ==, "0");
+  g_assert_true (g_str_has_prefix (first[0], "inservice."));
+}
+
+/* A database from before the revisions (user_version 4) gets one for every course it
  * has when it is opened, and its triggers from then on. */
 static void
 test_revisions_migrated (Fixture *f, gconstpointer data)
@@ -313,7 +342,7 @@ test_revisions_migrated (Fixture *f, gconstpointer data)
                                               (char *) g_ptr_array_index (triggers, i));
       g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     }
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE course_revision; PRAGMA user_version = 3",
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE course_revision; PRAGMA user_version = 4",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -347,6 +376,7 @@ main (int argc, char *argv[])
   ADD ("/rules-cache/session-moved", test_session_moved);
   ADD ("/rules-cache/settings-changed", test_settings_changed);
   ADD ("/rules-cache/today-moved", test_today_moved);
+  ADD ("/rules-cache/people-first", test_people_first);
   ADD ("/rules-cache/courses-added-and-removed", test_courses_added_and_removed);
   ADD ("/rules-cache/revisions-migrated", test_revisions_migrated);
 #undef ADD

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
+#include "td-rules-person.h"
 #include "td-rules-private.h"
 #include "td-store-private.h"
 
@@ -336,13 +337,13 @@ refresh_stale (Pass *p, GError **error)
   return TRUE;
 }
 
-/* Every course's findings, in course id order: those checked in this pass as they
- * are, copies of the others. */
+/* @people's findings, then every course's, in course id order: those checked in this
+ * pass as they are, copies of the others. */
 static GPtrArray *
-collect (Pass *p)
+collect (Pass *p, GPtrArray *people)
 {
   GPtrArray *out;
-  guint n = 0;
+  guint n = people->len;
 
   for (guint i = 0; i < p->courses->len; i++)
     {
@@ -350,6 +351,8 @@ collect (Pass *p)
       n += e != NULL ? e->findings->len : 0;
     }
   out = g_ptr_array_new_full (n, (GDestroyNotify) td_finding_free);
+  g_ptr_array_set_free_func (people, NULL);
+  g_ptr_array_extend_and_steal (out, people);
   for (guint i = 0; i < p->courses->len; i++)
     {
       gint64 id = g_array_index (p->courses, gint64, i);
@@ -380,9 +383,13 @@ collect (Pass *p)
 static GPtrArray *
 check_locked (Pass *p, GError **error)
 {
-  char *fingerprint = make_fingerprint (p->store, error);
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) td_finding_free);
+  char *fingerprint;
 
-  if (fingerprint == NULL)
+  /* People first, as in td_rules_check_centre: their findings name no course, which
+   * td_finding_compare puts first. They are few, and read afresh every time. */
+  if (!td_rules_append_person_findings (p->store, p->today, p->cancellable, people, error)
+      || (fingerprint = make_fingerprint (p->store, error)) == NULL)
     return NULL;
   cache_adopt (p->store, fingerprint);
   if (!find_stale (p, error))
@@ -395,11 +402,11 @@ check_locked (Pass *p, GError **error)
       g_hash_table_remove_all (cache.entries);
       return NULL;
     }
-  return collect (p);
+  return collect (p, g_steal_pointer (&people));
 }
 
 /* Must return exactly what td_rules_check_centre returns (test-rules-cache.c compares
- * the two): findings that check adds beyond its courses' must be added here too. */
+ * the two): the person pass, then every course's findings. */
 GPtrArray *
 td_rules_check_centre_cached (TdStore *store, const char *today, GCancellable *cancellable,
                               GError **error)
