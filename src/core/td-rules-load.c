@@ -193,7 +193,8 @@ attendance_from_row (TdSnapshotReader *r, sqlite3_stmt *stmt, gint64 session_id,
  * signs in and out after it: they came for the rest of the session. An absent event or
  * a correction (an event with a reason) replaces the cell, leave and all. A leave
  * recorded after a sign-in keeps its times: the trainee was there before leaving.
- * Returns whether @prev's times and leave kind go on to @next (the caller moves them). */
+ * Returns whether @prev's sign-in times go on to @next (the caller moves them; it
+ * also keeps the leave's kind on a cell signed in after its leave). */
 static gboolean
 fold_event (const TdAttendance *prev, TdAttendance *next, gboolean corrected)
 {
@@ -268,7 +269,6 @@ add_lean_attendance (TdCourseSnapshot *s, sqlite3_stmt *stmt)
   gint64 session_id = sqlite3_column_int64 (stmt, 1), trainee_id = sqlite3_column_int64 (stmt, 2);
   TdAttendance *a = c->cells->len > 0 ? &g_array_index (c->cells, TdAttendance, c->cells->len - 1)
                                       : NULL;
-
   TdAttendance prev = { 0 };
   gboolean same;
 
