@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include "td-attendance-desk.h"
 #include "td-demo.h"
 #include "td-rules-private.h"
 #include "td-store-qualifications.h"
@@ -184,6 +185,34 @@ test_attendance_added (Fixture *f, gconstpointer data)
   a->out_time = g_strdup (s->end_time);
   g_assert_true (td_store_record_attendance (f->store, a, &error));
   g_assert_no_error (error);
+  after = check_both (f, "2026-01-01", 1);
+  g_assert_false (g_str_equal (after, before));
+}
+
+/* A leave record alone (a new one with other minutes) changes what the rules count, and
+ * the course's revision with it. */
+static void
+test_leave_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autofree char *before = NULL, *after = NULL, *sql = NULL;
+  TdCourse *c = course_with_sessions (f, 0, &sessions);
+  TdSession *s = g_ptr_array_index (sessions, 0);
+  gint64 trainee = first_trainee (f, c->id);
+
+  g_free (check_both (f, "2026-01-01", f->courses->len));
+  g_assert_true (td_store_record_leave (f->store, s->id, trainee, "personal",
+                                        td_session_span_minutes (s), NULL, &error));
+  g_assert_no_error (error);
+  before = check_both (f, "2026-01-01", 1);
+  /* One minute of leave: the rest of the session, with no sign-in, is truant. */
+  sql = g_strdup_printf ("INSERT INTO leave_record (session_id, trainee_id, kind, minutes,"
+                         " recorded_by, recorded_at) VALUES (%" G_GINT64_FORMAT ", %"
+                         G_GINT64_FORMAT ", 'personal', 1, 'tester', '2025-12-31T10:00:00')",
+                         s->id, trainee);
+  g_assert_cmpint (sqlite3_exec (td_store_get_db (f->store), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
   after = check_both (f, "2026-01-01", 1);
   g_assert_false (g_str_equal (after, before));
 }
@@ -373,6 +402,7 @@ main (int argc, char *argv[])
   ADD ("/rules-cache/unchanged", test_unchanged);
   ADD ("/rules-cache/findings-equal", test_findings_equal);
   ADD ("/rules-cache/attendance-added", test_attendance_added);
+  ADD ("/rules-cache/leave-changed", test_leave_changed);
   ADD ("/rules-cache/session-moved", test_session_moved);
   ADD ("/rules-cache/settings-changed", test_settings_changed);
   ADD ("/rules-cache/today-moved", test_today_moved);

@@ -3,6 +3,7 @@
  *
  * Everything here goes through the time model: a session is cut into periods of the
  * pack's "period" length from its start; each period is attended, on leave or truant.
+ * Leave is counted in the minutes recorded for it (docs/rules.md, "Leave").
  */
 #include "config.h"
 
@@ -136,6 +137,24 @@ tally_at (TdRuleRun *run, guint si, guint ti, gint64 trainee_id, CellTally *t)
   *t = cached->tally;
 }
 
+/* A cell with leave of @leave minutes: the leave counts as recorded, whatever the
+ * sign-in times say; the rest of the session counts as they say, and with no sign-in
+ * it is truant. Periods missed by the times are covered by the leave first (a late
+ * sign-in after leave asked for the first periods is not late), what the leave does
+ * not cover is truant. */
+static void
+tally_leave (TdRuleRun *run, const TdSession *s, const TdAttendance *a, gint64 leave,
+             gint64 total, CellTally *t)
+{
+  if (a->in_time != NULL || a->status == TD_ATTENDANCE_PRESENT)
+    tally_present (run, s, a, total, t);
+  else
+    t->truant = total;
+  t->leave = MIN (leave, total);
+  t->truant = MAX (0, t->truant - t->leave);
+  t->late = MAX (0, t->late - t->leave);
+}
+
 static void
 count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
 {
@@ -148,8 +167,10 @@ count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
   t->counted = TRUE;
   if (a == NULL || a->status == TD_ATTENDANCE_ABSENT)
     t->truant = total;
+  else if (a->leave_minutes > 0)
+    tally_leave (run, s, a, a->leave_minutes, total, t);
   else if (a->status == TD_ATTENDANCE_LEAVE)
-    t->leave = total;
+    t->leave = total;   /* no minutes recorded: the whole session */
   else
     tally_present (run, s, a, total, t);
 }
