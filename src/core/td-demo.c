@@ -974,25 +974,42 @@ national_id_of (GPtrArray *roster, gint64 trainee_id)
   return NULL;
 }
 
-/* Everyone present at @session scanned their card for the activity as they signed in. */
+static int
+compare_in_time (gconstpointer a, gconstpointer b)
+{
+  const TdAttendance *x = *(TdAttendance *const *) a;
+  const TdAttendance *y = *(TdAttendance *const *) b;
+
+  return g_strcmp0 (x->in_time, y->in_time);
+}
+
+/* Everyone present at @session scanned their card for the activity as they signed in,
+ * in the order they arrived. */
 static gboolean
 award_present (Demo *demo, TdSession *session, gint64 activity_id, GPtrArray *roster,
                GPtrArray *cells, GError **error)
 {
+  g_autoptr (GPtrArray) arrivals = g_ptr_array_new ();
+  int y = 0, m = 0, d = 0;
+
+  if (sscanf (session->date, "%d-%d-%d", &y, &m, &d) != 3)
+    return TRUE;
   for (guint i = 0; i < cells->len; i++)
     {
       TdAttendance *a = g_ptr_array_index (cells, i);
-      g_autoptr (GDateTime) at = NULL;
-      g_autoptr (TdScanResult) result = NULL;
-      int y = 0, m = 0, d = 0, minutes;
-
-      if (a->session_id != session->id || a->status != TD_ATTENDANCE_PRESENT
-          || (minutes = td_time_parse_minutes (a->in_time)) < 0
-          || sscanf (session->date, "%d-%d-%d", &y, &m, &d) != 3)
-        continue;
-      at = g_date_time_new_local (y, m, d, minutes / 60, minutes % 60, 0);
-      result = td_scan_activity (demo->store, activity_id, national_id_of (roster, a->trainee_id),
-                                 at, error);
+      if (a->session_id == session->id && a->status == TD_ATTENDANCE_PRESENT
+          && td_time_parse_minutes (a->in_time) >= 0)
+        g_ptr_array_add (arrivals, a);
+    }
+  g_ptr_array_sort (arrivals, compare_in_time);
+  for (guint i = 0; i < arrivals->len; i++)
+    {
+      TdAttendance *a = g_ptr_array_index (arrivals, i);
+      int minutes = td_time_parse_minutes (a->in_time);
+      g_autoptr (GDateTime) at = g_date_time_new_local (y, m, d, minutes / 60, minutes % 60, 0);
+      g_autoptr (TdScanResult) result = td_scan_activity (demo->store, activity_id,
+                                                          national_id_of (roster, a->trainee_id),
+                                                          at, error);
       if (result == NULL)
         return FALSE;
       g_warn_if_fail (result->outcome == TD_SCAN_AWARDED);
