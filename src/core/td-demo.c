@@ -167,7 +167,6 @@ static const Subject vr_subjects[] = {
 
 static const Subject hours_subjects[] = {
   { "職場節能減碳與淨零轉型", TD_SESSION_MODE_THEORY, 2 },
-  { "企業碳盤查與減量實務", TD_SESSION_MODE_THEORY, 2 },
   { NULL },
 };
 
@@ -974,6 +973,7 @@ national_id_of (GPtrArray *roster, gint64 trainee_id)
   return NULL;
 }
 
+/* Arrival order, or leaving order for an activity awarded as people leave. */
 static int
 compare_in_time (gconstpointer a, gconstpointer b)
 {
@@ -983,13 +983,22 @@ compare_in_time (gconstpointer a, gconstpointer b)
   return g_strcmp0 (x->in_time, y->in_time);
 }
 
-/* Everyone present at @session scanned their card for the activity as they signed in,
- * in the order they arrived. */
-static gboolean
-award_present (Demo *demo, TdSession *session, gint64 activity_id, GPtrArray *roster,
-               GPtrArray *cells, GError **error)
+static int
+compare_out_time (gconstpointer a, gconstpointer b)
 {
-  g_autoptr (GPtrArray) arrivals = g_ptr_array_new ();
+  const TdAttendance *x = *(TdAttendance *const *) a;
+  const TdAttendance *y = *(TdAttendance *const *) b;
+
+  return g_strcmp0 (x->out_time, y->out_time);
+}
+
+/* Those present at @session scan their card for the activity: as they sign in, or,
+ * with @leaving, as they leave (about nine in ten of them). */
+static gboolean
+award_present (Demo *demo, TdSession *session, gint64 activity_id, gboolean leaving,
+               GPtrArray *roster, GPtrArray *cells, GError **error)
+{
+  g_autoptr (GPtrArray) scans = g_ptr_array_new ();
   int y = 0, m = 0, d = 0;
 
   if (sscanf (session->date, "%d-%d-%d", &y, &m, &d) != 3)
@@ -998,14 +1007,15 @@ award_present (Demo *demo, TdSession *session, gint64 activity_id, GPtrArray *ro
     {
       TdAttendance *a = g_ptr_array_index (cells, i);
       if (a->session_id == session->id && a->status == TD_ATTENDANCE_PRESENT
-          && td_time_parse_minutes (a->in_time) >= 0)
-        g_ptr_array_add (arrivals, a);
+          && td_time_parse_minutes (leaving ? a->out_time : a->in_time) >= 0
+          && (!leaving || g_rand_int_range (demo->rand, 0, 10) != 0))
+        g_ptr_array_add (scans, a);
     }
-  g_ptr_array_sort (arrivals, compare_in_time);
-  for (guint i = 0; i < arrivals->len; i++)
+  g_ptr_array_sort (scans, leaving ? compare_out_time : compare_in_time);
+  for (guint i = 0; i < scans->len; i++)
     {
-      TdAttendance *a = g_ptr_array_index (arrivals, i);
-      int minutes = td_time_parse_minutes (a->in_time);
+      TdAttendance *a = g_ptr_array_index (scans, i);
+      int minutes = td_time_parse_minutes (leaving ? a->out_time : a->in_time);
       g_autoptr (GDateTime) at = g_date_time_new_local (y, m, d, minutes / 60, minutes % 60, 0);
       g_autoptr (TdScanResult) result = td_scan_activity (demo->store, activity_id,
                                                           national_id_of (roster, a->trainee_id),
@@ -1017,8 +1027,19 @@ award_present (Demo *demo, TdSession *session, gint64 activity_id, GPtrArray *ro
   return TRUE;
 }
 
-/* The learning-hours lecture: one activity per session, the second with an hour of
- * online preparation on top of the lecture. */
+static gboolean
+save_activity (Demo *demo, TdHoursActivity *activity, TdSession *session, gboolean leaving,
+               GPtrArray *roster, GPtrArray *cells, GError **error)
+{
+  gboolean ok = td_store_create_hours_activity (demo->store, activity, error)
+                && award_present (demo, session, activity->id, leaving, roster, cells, error);
+
+  g_free (activity->title);
+  return ok;
+}
+
+/* The learning-hours lecture: the lecture itself (physical hours, scanned at sign-in)
+ * and the online quiz and reading taken after it (digital hours, scanned on leaving). */
 static gboolean
 save_hours_activities (Demo *demo, GError **error)
 {
@@ -1026,33 +1047,25 @@ save_hours_activities (Demo *demo, GError **error)
   g_autoptr (GPtrArray) sessions = td_store_list_sessions (demo->store, course_id, error);
   g_autoptr (GPtrArray) roster = NULL;
   g_autoptr (GPtrArray) cells = NULL;
+  TdHoursActivity lecture = { 0 }, online = { 0 };
+  TdSession *session;
 
   if (sessions == NULL
       || (roster = td_store_list_enrolments (demo->store, course_id, error)) == NULL
       || (cells = td_store_list_attendance (demo->store, course_id, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      TdSession *session = g_ptr_array_index (sessions, i);
-      TdHoursActivity activity = { 0 };
-      gboolean ok;
-
-      if (strcmp (session->date, demo->today) >= 0)
-        continue;
-      activity.course_id = course_id;
-      activity.session_id = session->id;
-      activity.date = session->date;
-      activity.physical_minutes = session->minutes;
-      activity.digital_minutes = i == 1 ? 60 : 0;
-      activity.title = i == 1 ? g_strdup_printf ("%s(含數位課程1小時)", session->subject)
-                              : g_strdup (session->subject);
-      ok = td_store_create_hours_activity (demo->store, &activity, error)
-           && award_present (demo, session, activity.id, roster, cells, error);
-      g_free (activity.title);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
+  session = g_ptr_array_index (sessions, 0);
+  if (strcmp (session->date, demo->today) >= 0)
+    return TRUE;
+  lecture.course_id = online.course_id = course_id;
+  lecture.session_id = session->id;
+  lecture.date = online.date = session->date;
+  lecture.title = g_strdup (session->subject);
+  lecture.physical_minutes = session->minutes;
+  online.title = g_strdup ("課後線上測驗與延伸閱讀：企業碳盤查入門");
+  online.digital_minutes = 60;
+  return save_activity (demo, &lecture, session, FALSE, roster, cells, error)
+         && save_activity (demo, &online, session, TRUE, roster, cells, error);
 }
 
 /* --- people's roles, certificates and outside hours ------------------------------ */
