@@ -950,7 +950,7 @@ save_makeup (Demo *demo, GError **error)
     return FALSE;
   missed = g_ptr_array_index (missed_sessions, 1);
   makeup = g_ptr_array_index (later_sessions, 1);
-  /* Called in sick without a doctor's certificate, the period counts as missed. */
+  /* Away without asking for leave: the period is truancy and has to be made up. */
   absence = td_attendance_new (missed->id, person->id, TD_ATTENDANCE_ABSENT);
   absence->source = TD_ATTENDANCE_SOURCE_DESK;
   absence->reason = g_strdup ("當日未到課，事後未補請假手續");
