@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-attendance-desk.h"
 #include "td-attendance-grid.h"
 #include "td-attendance-page.h"
@@ -95,12 +96,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("td-gui-grid-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "grid.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "counsellor");
+  f->store = gui_temp_store_open ("td-gui-grid-XXXXXX", "grid.db", "counsellor",
+                                 &f->dir, &f->path);
 
   f->course_id = add_course (f, "急救人員安全衛生教育訓練", "first-aid", "2024-05-01", "2024-05-06");
   for (guint i = 0; i < N_SESSIONS; i++)
@@ -126,64 +123,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* --- helpers -------------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      pump ();
-    }
-}
-
-static void
-save_snapshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("TD_TEST_SNAPSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  widget = GTK_WIDGET (gtk_widget_get_root (widget));
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static TdAttendanceGrid *
 open_grid (Fixture *f, GtkWindow **window)
@@ -191,21 +134,8 @@ open_grid (Fixture *f, GtkWindow **window)
   TdAttendanceGrid *grid = td_attendance_grid_new (f->store, f->course_id);
 
   td_attendance_grid_set_today (grid, TODAY);
-  *window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (*window, 1100, 600);
-  gtk_window_set_child (*window, GTK_WIDGET (grid));
-  gtk_window_present (*window);
-  settle ();
+  *window = show_in_window (GTK_WIDGET (grid), 1100, 600);
   return grid;
-}
-
-static void
-destroy_window (GtkWindow *window, gpointer widget)
-{
-  g_object_ref (widget);
-  gtk_window_destroy (window);
-  pump ();
-  g_assert_finalize_object (widget);
 }
 
 static void
@@ -570,12 +500,11 @@ test_editor_tab (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (window, 1100, 700);
   gtk_window_set_child (window, GTK_WIDGET (editor));
   gtk_window_present (window);
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR,
-                                                    "section_stack"));
+  stack = child (editor, TD_TYPE_COURSE_EDITOR, "section_stack");
   gtk_stack_set_visible_child_name (stack, "attendance");
   settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR, "attendance_stack"))),
-                   ==, "editor");
+  g_assert_cmpstr (editor_tab_state (editor, "attendance"), ==, "editor");
+  g_assert_true (TD_IS_ATTENDANCE_GRID (td_course_editor_get_section (editor, "attendance")));
   g_assert_true (has_label (GTK_WIDGET (editor), "林志豪"));
   g_assert_true (has_label (GTK_WIDGET (editor), "Make-up required"));
   destroy_window (window, editor);
@@ -586,8 +515,8 @@ test_editor_tab (Fixture *f, gconstpointer data)
   gtk_window_set_child (window, GTK_WIDGET (editor));
   gtk_window_present (window);
   settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR, "attendance_stack"))),
-                   ==, "unsaved");
+  g_assert_cmpstr (editor_tab_state (editor, "attendance"), ==, "unsaved");
+  g_assert_null (td_course_editor_get_section (editor, "attendance"));
   destroy_window (window, editor);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-certificate-row.h"
 #include "td-certificates-view.h"
 #include "td-certificates.h"
@@ -42,13 +43,6 @@ static const Row roster[] = {
 };
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 wait_for_view (TdCertificatesView *view)
@@ -150,14 +144,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   gtk_window_destroy (f->window);
   pump ();
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->store);
-  g_assert_cmpint (system (cmd), ==, 0);
-  g_free (f->dir);
+  gui_temp_dir_remove (&f->dir);
 }
 
 /* Whether the action's button in the tab's toolbar can be pressed. */
@@ -381,7 +372,6 @@ test_editor_tab (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("td-gui-certificates-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr (TdStore) store = td_store_open (path, &error);
   g_autoptr (TdCourse) unsaved = td_course_new ();
   g_autoptr (TdCourse) saved = NULL;
@@ -397,20 +387,19 @@ test_editor_tab (void)
   editors[1] = g_object_ref_sink (td_course_editor_new (store, saved));
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     {
-      GtkStack *sections = GTK_STACK (gtk_widget_get_template_child (
-        GTK_WIDGET (editors[i]), TD_TYPE_COURSE_EDITOR, "section_stack"));
-      GtkStack *certificates = GTK_STACK (gtk_widget_get_template_child (
-        GTK_WIDGET (editors[i]), TD_TYPE_COURSE_EDITOR, "certificates_stack"));
+      GtkStack *sections = child (editors[i], TD_TYPE_COURSE_EDITOR, "section_stack");
       GtkWidget *page = gtk_stack_get_child_by_name (sections, "certificates");
 
       /* Certificates come after the attendance that decides them, before the documents. */
       g_assert_true (gtk_widget_get_next_sibling (page) ==
                      gtk_stack_get_child_by_name (sections, "documents"));
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (certificates), ==, expected[i]);
+      g_assert_cmpstr (editor_tab_state (editors[i], "certificates"), ==, expected[i]);
+      g_assert_true ((td_course_editor_get_section (editors[i], "certificates") != NULL) ==
+                     (i == 1));
       g_object_unref (editors[i]);
     }
   g_clear_object (&store);
-  g_assert_cmpint (system (cmd), ==, 0);
+  gui_temp_dir_remove (&dir);
 }
 
 /* The main window's primary menu opens Verify a Code…. */

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-checks-page.h"
 #include "td-course-editor.h"
 #include "td-course-file.h"
@@ -35,22 +36,6 @@ typedef struct {
 } Fixture;
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static gint64
 import_rules_file (TdStore *store, const char *name)
@@ -81,14 +66,8 @@ wait_for_check (TdChecksPage *page)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("td-gui-checks-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "desk.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "tester");
+  f->store = gui_temp_store_open ("td-gui-checks-XXXXXX", "desk.db", "tester",
+                                 &f->dir, &f->path);
   f->osh_id = import_rules_file (f->store, "osh-violations.json");
   f->health_id = import_rules_file (f->store, "health-violations.json");
 
@@ -105,20 +84,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   gtk_window_destroy (GTK_WINDOW (f->window));
   pump ();
   g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* Collects the text of every mapped label under @widget: what is on screen. */
@@ -501,8 +470,8 @@ static void
 test_timetable_live (Fixture *f, gconstpointer data)
 {
   TdCourseEditor *editor = open_course (f, f->osh_id, "sessions");
-  AdwBin *bin = child (editor, TD_TYPE_COURSE_EDITOR, "sessions_bin");
-  TdSessionsEditor *sessions = TD_SESSIONS_EDITOR (adw_bin_get_child (bin));
+  TdSessionsEditor *sessions = TD_SESSIONS_EDITOR (td_course_editor_get_section (editor,
+                                                                                "sessions"));
   GtkLabel *rules = child (sessions, TD_TYPE_SESSIONS_EDITOR, "rules_label");
 
   gtk_widget_activate_action (GTK_WIDGET (sessions), "sessions.new", NULL);
@@ -541,8 +510,7 @@ static void
 test_roster_dismissal (Fixture *f, gconstpointer data)
 {
   TdCourseEditor *editor = open_course (f, f->osh_id, "roster");
-  AdwBin *bin = child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin");
-  GtkWidget *roster = adw_bin_get_child (bin);
+  GtkWidget *roster = GTK_WIDGET (td_course_editor_get_section (editor, "roster"));
   g_autoptr (GPtrArray) marked = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) expected = NULL;
   g_autoptr (GError) error = NULL;

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-attendance-desk.h"
 #include "td-course-editor.h"
 #include "td-hours-awards-view.h"
@@ -55,12 +56,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (TdSession) s = td_session_new ();
   g_autoptr (TdTrainee) outsider = td_trainee_new ();
 
-  f->dir = g_dir_make_tmp ("td-gui-hours-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "hours.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "organiser");
+  f->store = gui_temp_store_open ("td-gui-hours-XXXXXX", "hours.db", "organiser",
+                                 &f->dir, &f->path);
 
   c->regime = TD_REGIME_HOURS;
   c->title = g_strdup ("環境教育講座");
@@ -92,46 +89,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* --- helpers -------------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      pump ();
-    }
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static gpointer
 view_child (GtkWidget *view, const char *name)
@@ -153,54 +114,6 @@ code_of (Fixture *f, gint64 trainee_id)
 
   g_assert_no_error (error);
   return code;
-}
-
-static void
-save_snapshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("TD_TEST_SNAPSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  widget = GTK_WIDGET (gtk_widget_get_root (widget));
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static GtkWindow *
-present (GtkWidget *widget, int width, int height)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_set_child (window, widget);
-  gtk_window_present (window);
-  settle ();
-  return window;
-}
-
-static void
-destroy_window (GtkWindow *window, GtkWidget *widget)
-{
-  g_object_ref (widget);
-  gtk_window_destroy (window);
-  pump ();
-  g_assert_finalize_object (widget);
 }
 
 static void
@@ -291,7 +204,7 @@ static void
 test_new_activity_refuses_bad_input (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
-  GtkWindow *window = present (view, 900, 700);
+  GtkWindow *window = show_in_window (view, 900, 700);
   g_autoptr (GPtrArray) activities = NULL;
   GtkWidget *error_label = view_child (view, "new_error_label");
 
@@ -313,7 +226,7 @@ static void
 test_scan_awards (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
-  GtkWindow *window = present (view, 900, 700);
+  GtkWindow *window = show_in_window (view, 900, 700);
   g_autofree char *code0 = code_of (f, f->trainee[0]);
   g_autofree char *old1 = code_of (f, f->trainee[1]);
   g_autofree char *new1 = td_trainee_code_regenerate (f->store, f->trainee[1], NULL);
@@ -383,7 +296,7 @@ static void
 test_export (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
-  GtkWindow *window = present (view, 900, 700);
+  GtkWindow *window = show_in_window (view, 900, 700);
   g_autofree char *code0 = code_of (f, f->trainee[0]);
   g_autofree char *code2 = code_of (f, f->trainee[2]);
   g_autofree char *path = g_build_filename (f->dir, "hours.csv", NULL);
@@ -435,15 +348,16 @@ test_tab_only_for_hours (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 2; i++)
     {
       TdCourseEditor *editor = td_course_editor_new (f->store, i == 0 ? hours : osh);
-      GtkWindow *window = present (GTK_WIDGET (editor), 1000, 760);
+      GtkWindow *window = show_in_window (GTK_WIDGET (editor), 1000, 760);
       GtkStack *sections = child (editor, TD_TYPE_COURSE_EDITOR, "section_stack");
       GtkStackPage *page = child (editor, TD_TYPE_COURSE_EDITOR, "hours_page");
 
       g_assert_cmpint (gtk_stack_page_get_visible (page), ==, i == 0);
       if (i == 0)
         {
-          g_assert_true (TD_IS_HOURS_AWARDS_VIEW (
-            adw_bin_get_child (child (editor, TD_TYPE_COURSE_EDITOR, "hours_bin"))));
+          g_assert_cmpstr (editor_tab_state (editor, "hours"), ==, "editor");
+          g_assert_true (TD_IS_HOURS_AWARDS_VIEW (td_course_editor_get_section (editor,
+                                                                                "hours")));
           gtk_stack_set_visible_child_name (sections, "hours");
           save_snapshot (GTK_WIDGET (editor), "hours-tab");
         }
@@ -455,7 +369,7 @@ static void
 test_personal_code (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_personal_code_view_new ();
-  GtkWindow *window = present (view, 600, 500);
+  GtkWindow *window = show_in_window (view, 600, 500);
   g_autofree char *old = NULL;
   g_autofree char *current = NULL;
   GdkPaintable *qr;
@@ -504,7 +418,7 @@ static void
 test_print_badges (Fixture *f, gconstpointer data)
 {
   TdRosterView *roster = td_roster_view_new (f->store, f->course_id);
-  GtkWindow *window = present (GTK_WIDGET (roster), 900, 600);
+  GtkWindow *window = show_in_window (GTK_WIDGET (roster), 900, 600);
   TdPreviewWindow *preview;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.print-badges", NULL));
