@@ -159,3 +159,38 @@ save_snapshot (GtkWidget *widget, const char *name)
   path = g_strdup_printf ("%s/%s.png", dir, name);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/* Appends the text of every mapped label under @widget, a line each: what is on screen. */
+static inline void
+collect_labels (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, out);
+}
+
+static inline char *
+dup_screen_text (gpointer widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (GTK_WIDGET (widget), out);
+  return g_string_free (out, FALSE);
+}
+
+/* The message dialog on screen, or NULL. */
+static inline AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}

@@ -155,15 +155,6 @@ code_of (Fixture *f, gint64 trainee_id)
   return code;
 }
 
-static void
-collect_labels (GtkWidget *widget, GString *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_labels (c, out);
-}
-
 static char *
 dup_roster_text (GtkWidget *page)
 {
@@ -273,20 +264,6 @@ select_row (GtkWidget *page, guint position)
 
   gtk_selection_model_select_item (model, position, TRUE);
   pump ();
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* --- tests ---------------------------------------------------------------------- */

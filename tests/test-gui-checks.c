@@ -91,23 +91,23 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 /* Collects the text of every mapped label under @widget: what is on screen. */
-static gboolean include_hidden;   /* collect_labels: also those not on screen */
+static gboolean include_hidden;   /* collect_page_labels: also those not on screen */
 
 static void
-collect_labels (GtkWidget *widget, GString *out)
+collect_page_labels (GtkWidget *widget, GString *out)
 {
   if (GTK_IS_LABEL (widget) && (include_hidden || gtk_widget_get_mapped (widget)))
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_labels (c, out);
+    collect_page_labels (c, out);
 }
 
 static char *
-dup_screen_text (gpointer widget)
+dup_page_text (gpointer widget)
 {
   GString *out = g_string_new (NULL);
 
-  collect_labels (GTK_WIDGET (widget), out);
+  collect_page_labels (GTK_WIDGET (widget), out);
   return g_string_free (out, FALSE);
 }
 
@@ -158,7 +158,7 @@ test_lists_findings (Fixture *f, gconstpointer data)
 {
   GPtrArray *findings = td_checks_page_get_findings (f->page);
   const TdFinding *evening = find_rule (findings, "schedule.evening-end");
-  g_autofree char *screen = dup_screen_text (f->page);
+  g_autofree char *screen = dup_page_text (f->page);
 
   g_assert_nonnull (evening);
   g_assert_cmpint (evening->course_id, ==, f->osh_id);
@@ -179,7 +179,7 @@ test_filters (Fixture *f, gconstpointer data)
   GtkDropDown *rule = child (f->page, TD_TYPE_CHECKS_PAGE, "rule_dropdown");
   const TdFinding *warning = find_rule (td_checks_page_get_findings (f->page),
                                         "schedule.evening-hours");
-  g_autofree char *all = dup_screen_text (f->page);
+  g_autofree char *all = dup_page_text (f->page);
   g_autofree char *errors = NULL;
   GPtrArray *shown;
 
@@ -193,7 +193,7 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_cmpuint (shown->len, >, 0);
   for (guint i = 0; i < shown->len; i++)
     g_assert_cmpint (((TdFinding *) g_ptr_array_index (shown, i))->severity, ==, TD_SEVERITY_ERROR);
-  errors = dup_screen_text (f->page);
+  errors = dup_page_text (f->page);
   g_assert_null (strstr (errors, warning->message));
 
   gtk_drop_down_set_selected (severity, TD_CHECKS_FILTER_WARNINGS);
@@ -266,7 +266,7 @@ test_badge (Fixture *f, gconstpointer data)
   wait_for_check (f->page);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==,
                     td_checks_page_get_attention_count (f->page));
-  screen = dup_screen_text (f->page);
+  screen = dup_page_text (f->page);
   g_assert_null (strstr (screen, "Due This Week"));
 }
 
@@ -326,12 +326,12 @@ test_open_person (Fixture *f, gconstpointer data)
                             "attendance.makeup-required"));
   /* Not made yet, on screen or off (the reveal is animated, so look at every label). */
   include_hidden = TRUE;
-  collapsed = dup_screen_text (expander);
+  collapsed = dup_page_text (expander);
   g_assert_null (strstr (collapsed, makeup->message));
 
   adw_expander_row_set_expanded (expander, TRUE);
   pump ();
-  expanded = dup_screen_text (expander);
+  expanded = dup_page_text (expander);
   g_assert_nonnull (strstr (expanded, makeup->message));
   button = find_button (GTK_WIDGET (expander), "checks.open-trainee", makeup->trainee_id);
   include_hidden = FALSE;
@@ -377,7 +377,7 @@ test_person_findings (Fixture *f, gconstpointer data)
   g_assert_cmpint (person->trainee_id, ==, trainee_id);
   g_assert_cmpint (person->severity, ==, TD_SEVERITY_ERROR);
 
-  text = dup_screen_text (f->page);
+  text = dup_page_text (f->page);
   g_assert_nonnull (strstr (text, "People"));
   /* The first group is the people's, its first expander this person's. */
   expander = find_expander (GTK_WIDGET (f->page));
