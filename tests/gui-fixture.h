@@ -8,6 +8,7 @@
 #include "td-course-editor.h"
 #include "td-saved-course-gate.h"
 #include "td-store.h"
+#include "td-trainee-code.h"
 
 /* --- a temporary database ----------------------------------------------------- */
 
@@ -61,6 +62,31 @@ gui_temp_dir_remove (char **dir)
     }
   g_assert_cmpint (g_rmdir (*dir), ==, 0);
   g_clear_pointer (dir, g_free);
+}
+
+/* Enrols a new person @name with the national ID @id on the course; returns their id. */
+static inline gint64
+gui_enrol (TdStore *store, gint64 course_id, const char *name, const char *id)
+{
+  g_autoptr (TdTrainee) t = td_trainee_new ();
+  g_autoptr (GError) error = NULL;
+
+  t->name = g_strdup (name);
+  t->national_id = g_strdup (id);
+  g_assert_true (td_store_enrol (store, course_id, t, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return t->id;
+}
+
+/* The trainee's personal code, as scanned at the desk. */
+static inline char *
+gui_trainee_code (TdStore *store, gint64 trainee_id)
+{
+  g_autoptr (GError) error = NULL;
+  char *code = td_trainee_code_get (store, trainee_id, &error);
+
+  g_assert_no_error (error);
+  return code;
 }
 
 /* --- the main loop -------------------------------------------------------------- */

@@ -63,19 +63,6 @@ add_session (Fixture *f, gint64 course_id, const char *date)
   return s->id;
 }
 
-static gint64
-enrol (Fixture *f, const char *name, const char *id)
-{
-  g_autoptr (TdTrainee) t = td_trainee_new ();
-  g_autoptr (GError) error = NULL;
-
-  t->name = g_strdup (name);
-  t->national_id = g_strdup (id);
-  g_assert_true (td_store_enrol (f->store, f->course_id, t, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return t->id;
-}
-
 static void
 record_present (Fixture *f, gint64 session, gint64 trainee, const char *in_time)
 {
@@ -105,9 +92,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
       g_autofree char *date = g_strdup_printf ("2024-05-%02u", i + 1);
       f->session[i] = add_session (f, f->course_id, date);
     }
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
-  f->trainee[1] = enrol (f, "陳美玲", "B223456782");
-  f->trainee[2] = enrol (f, "林志豪", "C187654325");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
+  f->trainee[1] = gui_enrol (f->store, f->course_id, "陳美玲", "B223456782");
+  f->trainee[2] = gui_enrol (f->store, f->course_id, "林志豪", "C187654325");
   for (guint i = 0; i < N_SESSIONS; i++)
     {
       record_present (f, f->session[i], f->trainee[0], "08:50");

@@ -46,19 +46,6 @@ add_session (Fixture *f, const char *date)
   return s->id;
 }
 
-static gint64
-enrol (Fixture *f, const char *name, const char *id)
-{
-  g_autoptr (TdTrainee) t = td_trainee_new ();
-  g_autoptr (GError) error = NULL;
-
-  t->name = g_strdup (name);
-  t->national_id = g_strdup (id);
-  g_assert_true (td_store_enrol (f->store, f->course_id, t, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return t->id;
-}
-
 static void
 record_present (Fixture *f, gint64 session, gint64 trainee)
 {
@@ -91,9 +78,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->course_id = c->id;
   f->earlier = add_session (f, "2024-05-03");
   f->today = add_session (f, TODAY);
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
-  f->trainee[1] = enrol (f, "陳美玲", "B223456782");
-  f->trainee[2] = enrol (f, "林志豪", "C187654325");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
+  f->trainee[1] = gui_enrol (f->store, f->course_id, "陳美玲", "B223456782");
+  f->trainee[2] = gui_enrol (f->store, f->course_id, "林志豪", "C187654325");
   /* The first two came to the earlier session; the third did not, so half of the
    * course's hours are already missed: past the dismissal fraction. */
   record_present (f, f->earlier, f->trainee[0]);
@@ -143,16 +130,6 @@ set_now (GtkWidget *page, int hh, int mm)
 
   td_attendance_page_set_now (TD_ATTENDANCE_PAGE (page), now);
   pump ();
-}
-
-static char *
-code_of (Fixture *f, gint64 trainee_id)
-{
-  g_autoptr (GError) error = NULL;
-  char *code = td_trainee_code_get (f->store, trainee_id, &error);
-
-  g_assert_no_error (error);
-  return code;
 }
 
 static char *
@@ -304,7 +281,8 @@ test_opens_on_today (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (page, "desk.previous-day", NULL));
   pump ();
   g_assert_cmpstr (td_attendance_page_get_date (desk), ==, "2024-05-05");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "sessions_stack")), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "sessions_stack")), ==,
+                   "empty");
   g_assert_cmpint (td_attendance_page_get_session_id (desk), ==, 0);
   g_assert_true (td_attendance_page_set_date (desk, "2024-05-03"));
   pump ();
@@ -322,9 +300,9 @@ test_opens_on_today (Fixture *f, gconstpointer data)
 static void
 test_scans (Fixture *f, gconstpointer data)
 {
-  g_autofree char *code1 = code_of (f, f->trainee[0]);
-  g_autofree char *code2 = code_of (f, f->trainee[1]);
-  g_autofree char *code3 = code_of (f, f->trainee[2]);
+  g_autofree char *code1 = gui_trainee_code (f->store, f->trainee[0]);
+  g_autofree char *code2 = gui_trainee_code (f->store, f->trainee[1]);
+  g_autofree char *code3 = gui_trainee_code (f->store, f->trainee[2]);
   g_autofree char *new_code2 = NULL;
   g_autofree char *sloppy = NULL;
   g_autofree char *roster = NULL;
@@ -547,7 +525,7 @@ test_hours_activity (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->course_id = c->id;
   session = add_session (f, TODAY);
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
   a.course_id = c->id;
   a.session_id = session;
   a.title = g_strdup ("淨灘");
@@ -561,7 +539,7 @@ test_hours_activity (Fixture *f, gconstpointer data)
   page = open_page (f, &window, 9, 0);
   g_assert_true (td_attendance_page_select_session (TD_ATTENDANCE_PAGE (page), session));
   pump ();
-  code = code_of (f, f->trainee[0]);
+  code = gui_trainee_code (f->store, f->trainee[0]);
   scan (page, code);
   assert_banner (page, "signed-in", "Hours Awarded", "王小明");
   scan (page, code);

@@ -35,19 +35,6 @@ typedef struct {
 
 /* --- fixture -------------------------------------------------------------------- */
 
-static gint64
-enrol (Fixture *f, const char *name, const char *id)
-{
-  g_autoptr (TdTrainee) t = td_trainee_new ();
-  g_autoptr (GError) error = NULL;
-
-  t->name = g_strdup (name);
-  t->national_id = g_strdup (id);
-  g_assert_true (td_store_enrol (f->store, f->course_id, t, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return t->id;
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -75,9 +62,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (td_store_save_session (f->store, s, &error));
   g_assert_no_error (error);
   f->session_id = s->id;
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
-  f->trainee[1] = enrol (f, "陳美玲", "B223456782");
-  f->trainee[2] = enrol (f, "林志豪", "C187654325");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
+  f->trainee[1] = gui_enrol (f->store, f->course_id, "陳美玲", "B223456782");
+  f->trainee[2] = gui_enrol (f->store, f->course_id, "林志豪", "C187654325");
 
   outsider->name = g_strdup ("張大同");
   outsider->national_id = g_strdup ("D211111118");
@@ -104,16 +91,6 @@ static gpointer
 banner_child (GtkWidget *view, const char *name)
 {
   return child (view_child (view, "scan_banner"), TD_TYPE_SCAN_BANNER, name);
-}
-
-static char *
-code_of (Fixture *f, gint64 trainee_id)
-{
-  g_autoptr (GError) error = NULL;
-  char *code = td_trainee_code_get (f->store, trainee_id, &error);
-
-  g_assert_no_error (error);
-  return code;
 }
 
 static void
@@ -213,11 +190,11 @@ test_scan_awards (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
   GtkWindow *window = show_in_window (view, 900, 700);
-  g_autofree char *code0 = code_of (f, f->trainee[0]);
-  g_autofree char *old1 = code_of (f, f->trainee[1]);
+  g_autofree char *code0 = gui_trainee_code (f->store, f->trainee[0]);
+  g_autofree char *old1 = gui_trainee_code (f->store, f->trainee[1]);
   g_autofree char *new1 = td_trainee_code_regenerate (f->store, f->trainee[1], NULL);
-  g_autofree char *code2 = code_of (f, f->trainee[2]);
-  g_autofree char *outsider = code_of (f, f->outsider);
+  g_autofree char *code2 = gui_trainee_code (f->store, f->trainee[2]);
+  g_autofree char *outsider = gui_trainee_code (f->store, f->outsider);
   g_autofree char *lower = g_ascii_strdown (code2, -1);
   g_autoptr (GPtrArray) activities = NULL;
   g_autoptr (GPtrArray) awards = NULL;
@@ -283,8 +260,8 @@ test_export (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
   GtkWindow *window = show_in_window (view, 900, 700);
-  g_autofree char *code0 = code_of (f, f->trainee[0]);
-  g_autofree char *code2 = code_of (f, f->trainee[2]);
+  g_autofree char *code0 = gui_trainee_code (f->store, f->trainee[0]);
+  g_autofree char *code2 = gui_trainee_code (f->store, f->trainee[2]);
   g_autofree char *path = g_build_filename (f->dir, "hours.csv", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -369,7 +346,7 @@ test_personal_code (Fixture *f, gconstpointer data)
 
   td_personal_code_view_load (TD_PERSONAL_CODE_VIEW (view), f->store, f->trainee[0]);
   old = g_strdup (td_personal_code_view_get_code (TD_PERSONAL_CODE_VIEW (view)));
-  current = code_of (f, f->trainee[0]);
+  current = gui_trainee_code (f->store, f->trainee[0]);
   g_assert_cmpstr (old, ==, current);
   qr = gtk_picture_get_paintable (child (view, TD_TYPE_PERSONAL_CODE_VIEW, "qr_picture"));
   g_assert_nonnull (qr);
@@ -392,7 +369,7 @@ test_personal_code (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (find_dialog ()));
   pump ();
   g_clear_pointer (&current, g_free);
-  current = code_of (f, f->trainee[0]);
+  current = gui_trainee_code (f->store, f->trainee[0]);
   g_assert_cmpstr (td_personal_code_view_get_code (TD_PERSONAL_CODE_VIEW (view)), ==, current);
   g_assert_cmpstr (current, !=, old);
   g_assert_true (td_trainee_code_lookup (f->store, old, &state, NULL, NULL, NULL));
@@ -424,7 +401,7 @@ test_print_badges (Fixture *f, gconstpointer data)
     {
       gint64 owner = 0;
       TdTraineeCodeState state = TD_TRAINEE_CODE_UNKNOWN;
-      g_autofree char *code = code_of (f, f->trainee[i]);
+      g_autofree char *code = gui_trainee_code (f->store, f->trainee[i]);
 
       g_assert_true (td_trainee_code_lookup (f->store, code, &state, &owner, NULL, NULL));
       g_assert_cmpint (owner, ==, f->trainee[i]);
