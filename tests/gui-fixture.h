@@ -13,7 +13,8 @@
 /* --- a temporary database ----------------------------------------------------- */
 
 /* A new directory named after @dir_template ("td-gui-x-XXXXXX"), the path of @file_name in
- * it (*dir and *path are set), and the store opened there, acting as @actor. */
+ * it (*dir and *path are set), and the store opened there, acting as @actor (or the
+ * store's default when NULL). */
 static inline TdStore *
 gui_temp_store_open (const char *dir_template, const char *file_name, const char *actor,
                      char **dir, char **path)
@@ -26,7 +27,8 @@ gui_temp_store_open (const char *dir_template, const char *file_name, const char
   *path = g_build_filename (*dir, file_name, NULL);
   store = td_store_open (*path, &error);
   g_assert_no_error (error);
-  td_store_set_actor (store, actor);
+  if (actor != NULL)
+    td_store_set_actor (store, actor);
   return store;
 }
 

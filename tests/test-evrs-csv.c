@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "attendance-fixture.h"
+#include "td-attendance-desk.h"
 #include "td-evrs-csv.h"
 
 #define HEADER "上課日期,學員姓名,學員身分證字號(或居留證號),時數,離島地區,國際性質,授課者\r\n"
@@ -77,6 +78,38 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_clear_pointer (&exported, g_free);
   exported = td_evrs_csv_export_data (f->store, f->course_id, &error);
   g_assert_cmpstr (exported, ==, expected);
+}
+
+static void
+sign_in (Fixture *f, int session, gint64 trainee_id, const char *in_time)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdAttendance) a = td_attendance_new (f->session[session], trainee_id,
+                                                  TD_ATTENDANCE_PRESENT);
+
+  a->in_time = g_strdup (in_time);
+  g_assert_true (td_store_record_attendance (f->store, a, &error));
+  g_assert_no_error (error);
+}
+
+/* Leave is not attended: a trainee who signs in after 2 hours of leave attended 1 hour of
+ * that session; leave without a sign-in after it is not a day attended at all. */
+static void
+test_export_partial_leave (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = NULL;
+
+  sign_in (f, 0, f->trainee[0], "09:00");
+  g_assert_true (td_store_record_leave (f->store, f->session[1], f->trainee[0], "personal", 120,
+                                        NULL, &error));
+  sign_in (f, 1, f->trainee[0], "15:00");
+  g_assert_true (td_store_record_leave (f->store, f->session[0], f->trainee[1], "sick", 60,
+                                        NULL, &error));
+  g_assert_no_error (error);
+  exported = td_evrs_csv_export_data (f->store, f->course_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (exported, ==, "\xEF\xBB\xBF" HEADER EXAMPLE "2024/5/6,王小明,A123456789,4,否,否,否\r\n");
 }
 
 static void
@@ -255,6 +288,7 @@ main (int argc, char *argv[])
   ADD ("/evrs-csv/import", test_import);
   ADD ("/evrs-csv/round-trip", test_round_trip);
   ADD ("/evrs-csv/export-empty-course", test_export_empty_course);
+  ADD ("/evrs-csv/export-partial-leave", test_export_partial_leave);
   ADD ("/evrs-csv/spreadsheet-variants", test_spreadsheet_variants);
   ADD ("/evrs-csv/big5", test_big5);
   ADD ("/evrs-csv/all-problems-listed", test_all_problems_listed);

@@ -711,6 +711,51 @@ test_rollcall_records (Fixture *f, gconstpointer data)
   assert_contains (text, "學員003 3 小時");
 }
 
+/* Leave prints the hours recorded for it; the make-up list counts them, and truancy
+ * for the rest of a session without a sign-in. */
+static void
+test_rollcall_partial_leave (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 course_id;
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GPtrArray) enrolments = NULL;
+  g_autoptr (TdAttendance) back = NULL;
+  TdSession *s;
+  gint64 t[3];
+  g_autofree char *path = NULL;
+  g_autoptr (PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  f->store = build_long_course (f, 3, &course_id);
+  sessions = td_store_list_sessions (f->store, course_id, &error);
+  enrolments = td_store_list_enrolments (f->store, course_id, &error);
+  s = g_ptr_array_index (sessions, 0);
+  for (guint i = 0; i < 3; i++)
+    t[i] = ((TdEnrolment *) g_ptr_array_index (enrolments, i))->trainee->id;
+  /* 學員001: the first 2 hours off, then signed in for the third. */
+  g_assert_true (td_store_record_leave (f->store, s->id, t[0], "personal", 120, NULL, &error));
+  back = td_attendance_new (s->id, t[0], TD_ATTENDANCE_PRESENT);
+  back->in_time = g_strdup ("11:00");
+  g_assert_true (td_store_record_attendance (f->store, back, &error));
+  /* 學員002: an hour of sick leave, and no sign-in at all. */
+  g_assert_true (td_store_record_leave (f->store, s->id, t[1], "sick", 60, "診斷證明", &error));
+  g_clear_pointer (&back, td_attendance_free);
+  back = td_attendance_new (s->id, t[2], TD_ATTENDANCE_PRESENT);
+  back->in_time = g_strdup ("09:00");
+  g_assert_true (td_store_record_attendance (f->store, back, &error));
+  g_assert_no_error (error);
+
+  path = render (td_form_render_rollcall, f->store, course_id, f->dir, "rollcall.pdf");
+  doc = open_pdf (path);
+  text = document_text (doc);
+  assert_contains (text, "學員001請假 2 小時（事假）");
+  assert_contains (text, "學員002請假 1 小時（病假）");
+  assert_contains (text, "學員001 2 小時");
+  assert_contains (text, "學員002 3 小時");
+  g_assert_cmpuint (count_occurrences (text, "學員003"), ==, 0);
+}
+
 /* --- merging ------------------------------------------------------------------ */
 
 static void
@@ -875,6 +920,7 @@ main (int argc, char **argv)
   add ("/forms/roster/long", test_long_roster, NULL);
   add ("/forms/rollcall/split-rows", test_rollcall_split_rows, NULL);
   add ("/forms/rollcall/records", test_rollcall_records, NULL);
+  add ("/forms/rollcall/partial-leave", test_rollcall_partial_leave, NULL);
   add ("/forms/empty-course", test_empty_course, NULL);
   add ("/forms/issuance/certificates", test_issuance_certificates, NULL);
   add ("/forms/async", test_render_async, NULL);

@@ -204,6 +204,46 @@ test_statuses_and_totals (Fixture *f, gconstpointer data)
   destroy_window (window, grid);
 }
 
+/* Leave counts the hours recorded for it, in the cell and in the totals. */
+static void
+test_partial_leave (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window;
+  TdAttendanceGrid *grid = open_grid (f, &window);
+  g_autoptr (GError) error = NULL;
+
+  /* 林志豪's leave is corrected to 2 hours; he did not sign in for the third. */
+  g_assert_true (td_attendance_grid_record_leave (grid, f->session[2], f->trainee[2], "personal",
+                                                  120, NULL, &error));
+  g_assert_no_error (error);
+  assert_cell (grid, f->session[2], f->trainee[2], "Leave 2 h, truant 1 h");
+  assert_total (grid, f->trainee[2], TD_GRID_TOTAL_ATTENDED, "15");
+  assert_total (grid, f->trainee[2], TD_GRID_TOTAL_ABSENT, "3");
+  g_assert_true (status_has (grid, f->trainee[2], "Make-up required"));
+
+  /* 陳美玲 takes the first 2 hours of the fifth day off and signs in at 11:00. */
+  g_assert_true (td_attendance_grid_record_leave (grid, f->session[4], f->trainee[1], "sick",
+                                                  120, "診斷證明", &error));
+  g_assert_no_error (error);
+  record_present (f, f->session[4], f->trainee[1], "11:00");
+  td_attendance_grid_reload (grid);
+  assert_cell (grid, f->session[4], f->trainee[1], "Leave 2 h");
+  assert_total (grid, f->trainee[1], TD_GRID_TOTAL_ATTENDED, "15");
+  assert_total (grid, f->trainee[1], TD_GRID_TOTAL_ABSENT, "3");
+  g_assert_true (has_label (GTK_WIDGET (grid), "Leave 2 h, truant 1 h"));
+  save_snapshot (GTK_WIDGET (grid), "attendance-grid-leave");
+
+  /* A correction replaces the leave. */
+  g_assert_true (td_attendance_grid_set_cell (grid, f->session[4], f->trainee[1],
+                                              TD_ATTENDANCE_PRESENT, "09:00", "12:00",
+                                              "the leave was not taken", &error));
+  g_assert_no_error (error);
+  assert_cell (grid, f->session[4], f->trainee[1], "✓");
+  assert_total (grid, f->trainee[1], TD_GRID_TOTAL_ABSENT, "1");
+
+  destroy_window (window, grid);
+}
+
 static void
 test_correction_and_dismissal (Fixture *f, gconstpointer data)
 {
@@ -502,6 +542,7 @@ main (int argc, char **argv)
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui-attendance-grid/statuses-and-totals", test_statuses_and_totals);
+  ADD ("/gui-attendance-grid/partial-leave", test_partial_leave);
   ADD ("/gui-attendance-grid/correction-and-dismissal", test_correction_and_dismissal);
   ADD ("/gui-attendance-grid/makeup", test_makeup);
   ADD ("/gui-attendance-grid/keyboard", test_keyboard);

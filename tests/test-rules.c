@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "td-attendance-desk.h"
 #include "td-course-file.h"
 #include "td-demo.h"
 #include "td-national-id.h"
@@ -90,6 +91,18 @@ attend (TdCourseSnapshot *snap, gint64 session, gint64 trainee, TdAttendanceStat
   a->in_time = g_strdup (in);
   a->out_time = g_strdup (out);
   g_ptr_array_add (snap->attendance, a);
+}
+
+/* A cell with leave of @minutes in force, as a loaded snapshot has it: status leave
+ * when nothing was signed after it, present with the times of a sign-in after it. */
+static void
+attend_leave (TdCourseSnapshot *snap, gint64 session, gint64 trainee, int minutes,
+              const char *in, const char *out)
+{
+  attend (snap, session, trainee, in != NULL ? TD_ATTENDANCE_PRESENT : TD_ATTENDANCE_LEAVE, in,
+          out);
+  ((TdAttendance *) g_ptr_array_index (snap->attendance, snap->attendance->len - 1))
+    ->leave_minutes = minutes;
 }
 
 static TdRulePack *
@@ -426,6 +439,89 @@ test_makeup_boundary (void)
   m->makeup_date = g_strdup ("2024-06-01");
   g_ptr_array_add (snap->makeups, m);
   g_assert_cmpuint (N_WARNINGS (snap, "attendance.makeup-required", "2024-06-02"), ==, 1);
+}
+
+/* Leave counts the minutes recorded for it; the rest of the session counts as the
+ * sign-in says, and is truant without one. */
+static void
+test_partial_leave (void)
+{
+  g_autoptr (TdCourseSnapshot) snap = osh_snapshot ();
+  TdAttendanceSummary sum;
+
+  add_session (snap, 1, "2024-05-16", "09:00", "12:00", TD_SESSION_MODE_THEORY);
+  add_trainees (snap, 5);
+  attend_leave (snap, 1, 1, 120, NULL, NULL);          /* no sign-in for the third hour */
+  attend_leave (snap, 1, 2, 120, "11:00", NULL);       /* came for the third hour */
+  attend_leave (snap, 1, 3, 90, "10:30", "12:00");     /* missed two periods, 1.5 h excused */
+  attend_leave (snap, 1, 4, 60, "09:00", "11:00");     /* left with leave for the last hour */
+  attend (snap, 1, 5, TD_ATTENDANCE_LEAVE, NULL, NULL);   /* no minutes known: all of it */
+
+  sum = summarise (snap, 1, "2024-05-20");
+  g_assert_cmpint (sum.leave_minutes, ==, 120);
+  g_assert_cmpint (sum.truant_minutes, ==, 60);
+  g_assert_cmpint (sum.absent_minutes, ==, 180);
+  sum = summarise (snap, 2, "2024-05-20");
+  g_assert_cmpint (sum.leave_minutes, ==, 120);
+  g_assert_cmpint (sum.truant_minutes, ==, 0);
+  g_assert_cmpint (sum.late_minutes, ==, 0);
+  g_assert_cmpint (sum.absent_minutes, ==, 120);
+  sum = summarise (snap, 3, "2024-05-20");
+  g_assert_cmpint (sum.leave_minutes, ==, 90);
+  g_assert_cmpint (sum.truant_minutes, ==, 30);
+  g_assert_cmpint (sum.late_minutes, ==, 30);
+  sum = summarise (snap, 4, "2024-05-20");
+  g_assert_cmpint (sum.leave_minutes, ==, 60);
+  g_assert_cmpint (sum.truant_minutes, ==, 0);
+  g_assert_cmpint (summarise (snap, 5, "2024-05-20").leave_minutes, ==, 180);
+  /* Only trainee 3 has a late period the leave does not cover. */
+  g_assert_cmpuint (N_WARNINGS (snap, "attendance.late-is-truancy", "2024-05-20"), ==, 1);
+}
+
+/* The make-up limit in minutes: 3 h of partial leave is within it, 3 h 1 min is not. */
+static void
+test_partial_leave_makeup_boundary (void)
+{
+  g_autoptr (TdCourseSnapshot) snap = osh_snapshot ();
+
+  add_session (snap, 1, "2024-05-16", "09:00", "12:00", TD_SESSION_MODE_THEORY);
+  add_session (snap, 2, "2024-05-17", "09:00", "12:00", TD_SESSION_MODE_THEORY);
+  add_trainees (snap, 2);
+  /* 1: 2 h, then 1 h (signed in at 10:00 for the rest) = exactly 3 h. */
+  attend_leave (snap, 1, 1, 120, "11:00", NULL);
+  attend_leave (snap, 2, 1, 60, "10:00", NULL);
+  /* 2: 2 h, then 61 minutes (signed in at 10:01, not late for the second period). */
+  attend_leave (snap, 1, 2, 120, "11:00", NULL);
+  attend_leave (snap, 2, 2, 61, "10:01", NULL);
+  g_assert_cmpint (summarise (snap, 1, "2024-05-20").leave_minutes, ==, 180);
+  g_assert_cmpint (summarise (snap, 2, "2024-05-20").leave_minutes, ==, 181);
+  g_assert_cmpint (summarise (snap, 2, "2024-05-20").truant_minutes, ==, 0);
+  g_assert_cmpuint (N_WARNINGS (snap, "attendance.makeup-required", "2024-05-20"), ==, 1);
+  g_assert_cmpuint (count_all (snap, "attendance.late-is-truancy", "2024-05-20"), ==, 0);
+}
+
+/* 1/5 of a 15-hour course is 3 h: reached with partial leave, not a minute short of it. */
+static void
+test_partial_leave_dismissal (void)
+{
+  g_autoptr (TdCourseSnapshot) snap = osh_snapshot ();
+
+  for (int d = 1; d <= 5; d++)
+    {
+      g_autofree char *date = g_strdup_printf ("2024-05-%02d", 15 + d);
+      add_session (snap, d, date, "09:00", "12:00", TD_SESSION_MODE_THEORY);
+    }
+  add_trainees (snap, 2);
+  attend_leave (snap, 1, 1, 120, "11:00", NULL);
+  attend_leave (snap, 1, 2, 120, "11:00", NULL);
+  attend_leave (snap, 2, 1, 60, "10:00", "12:00");
+  attend_leave (snap, 2, 2, 59, "09:00", "12:00");   /* leave asked for, but present throughout */
+  for (int d = 3; d <= 5; d++)
+    for (int t = 1; t <= 2; t++)
+      attend (snap, d, t, TD_ATTENDANCE_PRESENT, "09:00", "12:00");
+  g_assert_cmpint (summarise (snap, 1, "2024-05-30").absent_minutes, ==, 180);
+  g_assert_cmpint (summarise (snap, 2, "2024-05-30").absent_minutes, ==, 179);
+  g_assert_cmpuint (N_ERRORS (snap, "attendance.dismissal", "2024-05-30"), ==, 1);
 }
 
 static void
@@ -973,6 +1069,85 @@ test_store_extra_tables (StoreFixture *f, gconstpointer data)
   g_assert_true (td_findings_have_errors (findings));
 }
 
+/* The fixture's 8-hour session, as loaded after the events so far: the cell and the
+ * rule ids of the checks (which read lean snapshots). */
+static void
+assert_loaded_leave (StoreFixture *f, TdAttendanceStatus status, const char *in_time,
+                     int leave_minutes, const char *rule_ids_expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCourseSnapshot) snap = td_course_snapshot_load (f->store, f->course_id, &error);
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *ids = NULL;
+  TdAttendance *a;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (snap->attendance->len, ==, 1);
+  a = g_ptr_array_index (snap->attendance, 0);
+  g_assert_cmpint (a->status, ==, status);
+  g_assert_cmpstr (a->in_time, ==, in_time);
+  g_assert_cmpint (a->leave_minutes, ==, leave_minutes);
+  findings = td_rules_check_course (f->store, f->course_id, "2024-05-08", NULL, &error);
+  g_assert_no_error (error);
+  ids = rule_ids (findings);
+  g_assert_cmpstr (ids, ==, rule_ids_expected);
+}
+
+static void
+record_event (StoreFixture *f, TdAttendanceStatus status, const char *in, const char *out,
+              const char *reason)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdAttendance) a = td_attendance_new (f->session_id, f->trainee_id, status);
+
+  a->in_time = g_strdup (in);
+  a->out_time = g_strdup (out);
+  a->reason = g_strdup (reason);
+  g_assert_true (td_store_record_attendance (f->store, a, &error));
+  g_assert_no_error (error);
+}
+
+static void
+record_leave (StoreFixture *f, int minutes)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (td_store_record_leave (f->store, f->session_id, f->trainee_id, "personal",
+                                        minutes, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* How the events and leave records of a cell make what the rules count: the latest
+ * leave record's minutes, kept over a sign-in after it, dropped by a correction. */
+static void
+test_store_leave (StoreFixture *f, gconstpointer data)
+{
+  const char *dismissed = "attendance.dismissal certificate.eligibility";
+
+  /* Signed in at 09:40 (the first period truant), then leave for 2 hours: the leave
+   * covers the late period, and the sign-in stays. 2 h of the course's 8 reach 1/5. */
+  record_leave (f, 120);
+  assert_loaded_leave (f, TD_ATTENDANCE_LEAVE, "09:40", 120, dismissed);
+  /* Signed in again at 11:00 for the rest: two periods missed, both on leave. */
+  record_event (f, TD_ATTENDANCE_PRESENT, "11:00", NULL, NULL);
+  assert_loaded_leave (f, TD_ATTENDANCE_PRESENT, "11:00", 120, dismissed);
+  /* A new leave record replaces the old: exactly 3 h needs no make-up, 3 h 1 min does. */
+  record_leave (f, 180);
+  assert_loaded_leave (f, TD_ATTENDANCE_LEAVE, "11:00", 180, dismissed);
+  record_leave (f, 181);
+  assert_loaded_leave (f, TD_ATTENDANCE_LEAVE, "11:00", 181,
+                       "attendance.dismissal attendance.makeup-required certificate.eligibility");
+  /* A correction replaces the cell, leave and all. */
+  record_event (f, TD_ATTENDANCE_PRESENT, "09:00", "17:00", "was in class all day");
+  assert_loaded_leave (f, TD_ATTENDANCE_PRESENT, "09:00", 0, "");
+  record_event (f, TD_ATTENDANCE_PRESENT, "09:00", "17:00", NULL);
+  assert_loaded_leave (f, TD_ATTENDANCE_PRESENT, "09:00", 0, "");
+  record_leave (f, 60);
+  record_event (f, TD_ATTENDANCE_ABSENT, NULL, NULL, "did not come");
+  assert_loaded_leave (f, TD_ATTENDANCE_ABSENT, NULL, 0,
+                       "attendance.dismissal attendance.makeup-required certificate.eligibility");
+}
+
 static void
 test_store_trainee_and_centre (StoreFixture *f, gconstpointer data)
 {
@@ -1313,6 +1488,10 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/attendance/dismissal-boundary", test_dismissal_boundary);
   g_test_add_func ("/rules/attendance/makeup-boundary", test_makeup_boundary);
   g_test_add_func ("/rules/attendance/makeup-deadline", test_makeup_deadline);
+  g_test_add_func ("/rules/attendance/partial-leave", test_partial_leave);
+  g_test_add_func ("/rules/attendance/partial-leave-makeup-boundary",
+                   test_partial_leave_makeup_boundary);
+  g_test_add_func ("/rules/attendance/partial-leave-dismissal", test_partial_leave_dismissal);
   g_test_add_func ("/rules/attendance/rollcall", test_rollcall);
   g_test_add_func ("/rules/certificate/eligibility", test_certificate_eligibility);
   g_test_add_func ("/rules/schedule/daily-hours-boundary", test_daily_hours_boundary);
@@ -1332,6 +1511,8 @@ main (int argc, char **argv)
               store_tear_down);
   g_test_add ("/rules/store/extra-tables", StoreFixture, NULL, store_set_up,
               test_store_extra_tables, store_tear_down);
+  g_test_add ("/rules/store/leave", StoreFixture, NULL, store_set_up, test_store_leave,
+              store_tear_down);
   g_test_add ("/rules/store/trainee-and-centre", StoreFixture, NULL, store_set_up,
               test_store_trainee_and_centre, store_tear_down);
   g_test_add ("/rules/store/async", StoreFixture, NULL, store_set_up, test_store_async,

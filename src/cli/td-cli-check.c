@@ -173,12 +173,13 @@ run_checks (TdStore *store, const CheckOptions *o, GError **error)
 }
 
 /* Bytes as they are: g_print would convert to the locale's charset and could mangle
- * the Chinese articles in a non-UTF-8 terminal or pipe. */
+ * the Chinese articles in a non-UTF-8 terminal or pipe. Flushed by the caller once
+ * all is written: a centre has hundreds of thousands of lines, a write each was
+ * seconds of system time. */
 static void
 write_stdout (const char *text)
 {
   fwrite (text, 1, strlen (text), stdout);
-  fflush (stdout);
 }
 
 static char *
@@ -211,6 +212,7 @@ print_text (GPtrArray *findings)
                                                f->message);
       write_stdout (line);
     }
+  fflush (stdout);
 }
 
 int
@@ -236,6 +238,7 @@ td_cli_check (int argc, char **argv)
       g_autofree char *json = td_findings_to_json_string (findings, TRUE);
       write_stdout (json);
       write_stdout ("\n");
+      fflush (stdout);
     }
   else
     print_text (findings);

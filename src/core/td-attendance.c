@@ -26,6 +26,7 @@ td_attendance_copy (const TdAttendance *a)
   copy->recorded_by = g_strdup (a->recorded_by);
   copy->recorded_at = g_strdup (a->recorded_at);
   copy->reason = g_strdup (a->reason);
+  copy->leave_minutes = a->leave_minutes;
   return copy;
 }
 

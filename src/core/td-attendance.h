@@ -33,6 +33,12 @@ typedef struct _TdAttendance {
   char *recorded_by;       /* filled by the store */
   char *recorded_at;       /* ISO date-time, filled by the store */
   char *reason;            /* why a correction was made, or NULL */
+  /* In a course snapshot (td_course_snapshot_load): the minutes of the leave still in
+   * force for the cell, from its latest leave record, even when the trainee signed in
+   * for the rest of the session afterwards; 0 when there is none. A cell of status
+   * leave with 0 here (built by hand, or imported without minutes) is leave for the
+   * whole session. The store's own lists leave it 0. */
+  int leave_minutes;
 } TdAttendance;
 
 #define TD_TYPE_ATTENDANCE (td_attendance_get_type ())

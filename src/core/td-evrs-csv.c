@@ -17,6 +17,7 @@
 #include "td-evrs-csv.h"
 #include "td-hours-csv.h"
 #include "td-national-id.h"
+#include "td-rules.h"
 #include "td-store-private.h"
 
 typedef enum {
@@ -565,54 +566,145 @@ format_date (const char *iso)
   return g_strdup_printf ("%d/%d/%d", y, m, d);
 }
 
+/* One person's day, taken from the first export row of it. */
+typedef struct {
+  char *date;
+  char *name;
+  char *national_id;
+  gboolean flags[3];        /* offshore, international, lecturer */
+  gint64 trainee_id;
+  int minutes;
+} ExportDay;
+
 static void
-append_export_row (GString *out, sqlite3_stmt *stmt)
+export_day_clear (ExportDay *day)
 {
-  g_autofree char *date = format_date ((const char *) sqlite3_column_text (stmt, 0));
-  g_autofree char *hours = td_hours_format (sqlite3_column_int (stmt, 3));
+  g_free (day->date);
+  g_free (day->name);
+  g_free (day->national_id);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportDay, export_day_clear)
+
+static void
+export_day_init (ExportDay *day, sqlite3_stmt *stmt)
+{
+  day->date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  day->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  day->national_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  for (int i = 0; i < 3; i++)
+    day->flags[i] = sqlite3_column_int (stmt, 4 + i) != 0;
+  day->trainee_id = sqlite3_column_int64 (stmt, 8);
+}
+
+static void
+append_export_row (GString *out, const ExportDay *day)
+{
+  g_autofree char *date = format_date (day->date);
+  g_autofree char *hours = td_hours_format (day->minutes);
   const char *fields[N_COLUMNS] = {
     [COL_DATE] = date,
-    [COL_NAME] = (const char *) sqlite3_column_text (stmt, 1),
-    [COL_ID] = (const char *) sqlite3_column_text (stmt, 2),
+    [COL_NAME] = day->name,
+    [COL_ID] = day->national_id,
     [COL_HOURS] = hours,
-    [COL_OFFSHORE] = sqlite3_column_int (stmt, 4) ? "是" : "否",
-    [COL_INTERNATIONAL] = sqlite3_column_int (stmt, 5) ? "是" : "否",
-    [COL_LECTURER] = sqlite3_column_int (stmt, 6) ? "是" : "否",
+    [COL_OFFSHORE] = day->flags[0] ? "是" : "否",
+    [COL_INTERNATIONAL] = day->flags[1] ? "是" : "否",
+    [COL_LECTURER] = day->flags[2] ? "是" : "否",
   };
 
   td_csv_append_row (out, fields, N_COLUMNS);
 }
 
-/* Attended minutes per person per day: the sessions whose latest event is present. */
+/* The sessions whose latest event is present, a person's sessions of a day together. */
 #define EXPORT_SQL                                                                             \
-  "SELECT s.date, t.name, t.national_id, sum (s.minutes), coalesce (f.offshore, 0), "          \
-  "coalesce (f.international, 0), coalesce (f.lecturer, 0) FROM attendance_event a "           \
+  "SELECT s.date, t.name, t.national_id, s.minutes, coalesce (f.offshore, 0), "                \
+  "coalesce (f.international, 0), coalesce (f.lecturer, 0), a.session_id, a.trainee_id "      \
+  "FROM attendance_event a "                                                                   \
   "JOIN session s ON s.id = a.session_id JOIN trainee t ON t.id = a.trainee_id "               \
   "JOIN enrolment e ON e.course_id = s.course_id AND e.trainee_id = a.trainee_id "             \
   "LEFT JOIN evrs_flag f ON f.course_id = s.course_id AND f.trainee_id = a.trainee_id "        \
   "AND f.date = s.date WHERE a.id IN (SELECT max (a2.id) FROM attendance_event a2 JOIN "       \
   "session s2 ON s2.id = a2.session_id WHERE s2.course_id = ?1 GROUP BY a2.session_id, "       \
-  "a2.trainee_id) AND a.status = 'present' GROUP BY s.date, a.trainee_id "                     \
-  "ORDER BY s.date, e.seq, e.id"
+  "a2.trainee_id) AND a.status = 'present' "                                                   \
+  "ORDER BY s.date, e.seq, e.id, s.start_time, s.id"
+
+/* "session:trainee" → the minutes of leave still in force in a cell signed in after its
+ * leave (docs/rules.md, "Leave"): not attended, so not exported as attended hours. */
+static GHashTable *
+leave_by_cell (TdStore *store, gint64 course_id, GError **error)
+{
+  g_autoptr (TdCourseSnapshot) snapshot = td_course_snapshot_load (store, course_id, error);
+  GHashTable *cells;
+
+  if (snapshot == NULL)
+    return NULL;
+  cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < snapshot->attendance->len; i++)
+    {
+      const TdAttendance *a = g_ptr_array_index (snapshot->attendance, i);
+      if (a->status == TD_ATTENDANCE_PRESENT && a->leave_minutes > 0)
+        g_hash_table_insert (cells,
+                             g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                              a->session_id, a->trainee_id),
+                             GINT_TO_POINTER (a->leave_minutes));
+    }
+  return cells;
+}
+
+/* The session's minutes less the leave in force in the row's cell. */
+static int
+attended_minutes (sqlite3_stmt *stmt, GHashTable *leave)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                          (gint64) sqlite3_column_int64 (stmt, 7),
+                                          (gint64) sqlite3_column_int64 (stmt, 8));
+  int minutes = sqlite3_column_int (stmt, 3);
+
+  return minutes - MIN (minutes, GPOINTER_TO_INT (g_hash_table_lookup (leave, key)));
+}
+
+/* One row per person per day: the rows of a person's day come together. Returns the
+ * last sqlite3_step code. */
+static int
+append_export_rows (GString *out, sqlite3_stmt *stmt, GHashTable *leave)
+{
+  int rc = sqlite3_step (stmt);
+
+  while (rc == SQLITE_ROW)
+    {
+      g_auto (ExportDay) day = { 0 };
+
+      export_day_init (&day, stmt);
+      day.minutes = attended_minutes (stmt, leave);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW
+             && sqlite3_column_int64 (stmt, 8) == day.trainee_id
+             && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), day.date) == 0)
+        day.minutes += attended_minutes (stmt, leave);
+      /* A day that was all leave has no attended hours to report. */
+      if (day.minutes > 0)
+        append_export_row (out, &day);
+    }
+  return rc;
+}
 
 char *
 td_evrs_csv_export_data (TdStore *store, gint64 course_id, GError **error)
 {
   g_autoptr (TdCourse) course = NULL;
   g_autoptr (GString) out = g_string_new (TD_CSV_UTF8_BOM);
+  g_autoptr (GHashTable) leave = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (TD_IS_STORE (store), NULL);
 
-  if ((course = td_store_get_course (store, course_id, error)) == NULL ||
-      (stmt = td_store_prepare (store, EXPORT_SQL, error)) == NULL)
+  if ((course = td_store_get_course (store, course_id, error)) == NULL
+      || (leave = leave_by_cell (store, course_id, error)) == NULL
+      || (stmt = td_store_prepare (store, EXPORT_SQL, error)) == NULL)
     return NULL;
   td_csv_append_row (out, headers, N_COLUMNS);
   td_csv_append_row (out, example_row, N_COLUMNS);
   sqlite3_bind_int64 (stmt, 1, course_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    append_export_row (out, stmt);
+  rc = append_export_rows (out, stmt, leave);
   if (rc != SQLITE_DONE)
     td_store_set_sqlite_error (store, error, _("Could not read the attendance"));
   sqlite3_reset (stmt);

@@ -194,3 +194,26 @@ td_findings_have_errors (GPtrArray *findings)
       return TRUE;
   return FALSE;
 }
+
+gboolean
+td_finding_equal (const TdFinding *a, const TdFinding *b)
+{
+  return a->severity == b->severity && a->course_id == b->course_id
+         && a->session_id == b->session_id && a->trainee_id == b->trainee_id
+         && g_strcmp0 (a->rule, b->rule) == 0 && g_strcmp0 (a->course_ref, b->course_ref) == 0
+         && g_strcmp0 (a->session_ref, b->session_ref) == 0
+         && g_strcmp0 (a->trainee_ref, b->trainee_ref) == 0
+         && g_strcmp0 (a->article, b->article) == 0 && g_strcmp0 (a->message, b->message) == 0
+         && g_strcmp0 (a->action, b->action) == 0 && g_strcmp0 (a->due, b->due) == 0;
+}
+
+gboolean
+td_findings_equal (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!td_finding_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}

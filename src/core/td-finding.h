@@ -56,6 +56,10 @@ JsonNode  *td_finding_to_json (const TdFinding *finding);
 /* A JSON array of @findings (TdFinding*), pretty-printed when @pretty. */
 char      *td_findings_to_json_string (GPtrArray *findings, gboolean pretty);
 
+/* Whether two findings, or two arrays of them (in order), are the same in every field. */
+gboolean   td_finding_equal (const TdFinding *a, const TdFinding *b);
+gboolean   td_findings_equal (GPtrArray *a, GPtrArray *b);
+
 /* Orders findings by course, severity (errors first), rule, session, trainee. */
 gint       td_finding_compare (gconstpointer a, gconstpointer b);
 gboolean   td_findings_have_errors (GPtrArray *findings);

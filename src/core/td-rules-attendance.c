@@ -3,6 +3,7 @@
  *
  * Everything here goes through the time model: a session is cut into periods of the
  * pack's "period" length from its start; each period is attended, on leave or truant.
+ * Leave is counted in the minutes recorded for it (docs/rules.md, "Leave").
  */
 #include "config.h"
 
@@ -29,7 +30,7 @@ session_counts (TdRuleRun *run, const TdSession *s, gboolean recorded)
 
   if (!td_rules_parse_date (s->date, &date))
     return FALSE;
-  cmp = g_date_compare (&date, &run->today);
+  cmp = -td_rule_run_compare_today (run, &date);
   return cmp < 0 || (cmp == 0 && recorded);
 }
 
@@ -136,6 +137,24 @@ tally_at (TdRuleRun *run, guint si, guint ti, gint64 trainee_id, CellTally *t)
   *t = cached->tally;
 }
 
+/* A cell with leave of @leave minutes: the leave counts as recorded, whatever the
+ * sign-in times say; the rest of the session counts as they say, and with no sign-in
+ * it is truant. Periods missed by the times are covered by the leave first (a late
+ * sign-in after leave asked for the first periods is not late), what the leave does
+ * not cover is truant. */
+static void
+tally_leave (TdRuleRun *run, const TdSession *s, const TdAttendance *a, gint64 leave,
+             gint64 total, CellTally *t)
+{
+  if (a->in_time != NULL || a->status == TD_ATTENDANCE_PRESENT)
+    tally_present (run, s, a, total, t);
+  else
+    t->truant = total;
+  t->leave = MIN (leave, total);
+  t->truant = MAX (0, t->truant - t->leave);
+  t->late = MAX (0, t->late - t->leave);
+}
+
 static void
 count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
 {
@@ -148,8 +167,10 @@ count_cell (TdRuleRun *run, const TdSession *s, gint64 trainee_id, CellTally *t)
   t->counted = TRUE;
   if (a == NULL || a->status == TD_ATTENDANCE_ABSENT)
     t->truant = total;
+  else if (a->leave_minutes > 0)
+    tally_leave (run, s, a, a->leave_minutes, total, t);
   else if (a->status == TD_ATTENDANCE_LEAVE)
-    t->leave = total;
+    t->leave = total;   /* no minutes recorded: the whole session */
   else
     tally_present (run, s, a, total, t);
 }
@@ -407,14 +428,14 @@ td_rule_makeup_deadline (TdRuleRun *run, const TdRuleEntry *entry)
       check_late_makeups (run, entry, e, &due);
       if ((n = count_outstanding (run, trainee_id_of (e), &minutes)) == 0)
         continue;
-      if (g_date_compare (&run->today, &due) > 0)
+      if (td_rule_run_compare_today (run, &due) > 0)
         td_rule_run_add (run, entry, entry->severity, NULL, e,
                          g_strdup_printf (ngettext ("%u missed session was not made up by %s.",
                                                     "%u missed sessions were not made up by %s.", n),
                                           n, due_text),
                          _("The trainee can no longer make up this course and must take it again."),
                          &due);
-      else if (g_date_compare (&run->today, &warn) >= 0)
+      else if (td_rule_run_compare_today (run, &warn) >= 0)
         td_rule_run_add (run, entry, TD_SEVERITY_WARNING, NULL, e,
                          g_strdup_printf (ngettext ("%u missed session must be made up by %s.",
                                                     "%u missed sessions must be made up by %s.", n),
@@ -506,7 +527,7 @@ td_rule_rollcall (TdRuleRun *run, const TdRuleEntry *entry)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &first))
     {
       GDate date;
-      if (td_rules_parse_date (first->date, &date) && g_date_compare (&date, &run->today) < 0)
+      if (td_rules_parse_date (first->date, &date) && td_rule_run_compare_today (run, &date) > 0)
         check_rollcall_day (run, entry, first);
     }
 }
@@ -550,7 +571,7 @@ ineligibility_reason (TdRuleRun *run, const TdRuleEntry *entry, const TdEnrolmen
 void
 td_rule_certificate_eligibility (TdRuleRun *run, const TdRuleEntry *entry)
 {
-  gboolean ended = g_date_compare (&run->today, &run->end) > 0;
+  gboolean ended = td_rule_run_compare_today (run, &run->end) > 0;
 
   for (guint i = 0; i < run->snap->enrolments->len; i++)
     {

@@ -7,7 +7,9 @@
  * merge join, so each snapshot is built from the rows under the cursors and memory
  * holds one course at a time. The latest event of a cell is found without grouping:
  * the attendance statement walks the session_course and attendance_cell indexes in
- * order, so the events of a cell arrive together, oldest first, and the last one wins.
+ * order, so the events of a cell arrive together, oldest first, and the last one wins
+ * — except that a leave stays in force while the trainee only signs in after it, with
+ * the minutes of the cell's latest leave record (fold_event, resolve_leave).
  */
 #include "config.h"
 
@@ -33,15 +35,20 @@ static const char *const sql_enrolments =
 static const char *const sql_enrolments_lean =
   "SELECT e.course_id, e.id, e.course_id, e.external_id, e.seq, e.status, e.credits,"
   " e.trainee_id FROM enrolment e%s ORDER BY e.course_id, e.seq, e.id";
-/* In index order (no sorter): by course, session, trainee, then event id. */
+/* In index order (no sorter): by course, session, trainee, then event id. Column 8
+ * says whether the event is a correction (it has a reason). */
 #define SQL_ATTENDANCE(who)                                                                 \
   "SELECT s.course_id, a.session_id, a.trainee_id, a.status, a.in_time, a.out_time,"     \
-  " a.leave_kind, a.source, " who " FROM session s"                                      \
+  " a.leave_kind, a.source, coalesce (a.reason, '') <> '', " who " FROM session s"       \
   " JOIN attendance_event a ON a.session_id = s.id%s"                                    \
   " ORDER BY s.course_id, s.date, s.start_time, s.id, a.trainee_id, a.id"
 static const char *const sql_attendance = SQL_ATTENDANCE ("a.recorded_by, a.recorded_at, a.reason");
 /* The rules read the state of a cell, not who recorded it when or why. */
 static const char *const sql_attendance_lean = SQL_ATTENDANCE ("NULL");
+/* Oldest first: the latest leave record of a cell says how long the leave is. */
+static const char *const sql_leave =
+  "SELECT s.course_id, l.session_id, l.trainee_id, l.minutes FROM leave_record l"
+  " JOIN session s ON s.id = l.session_id%s ORDER BY s.course_id, l.id";
 static const char *const sql_scores =
   "SELECT course_id, trainee_id, score FROM score%s ORDER BY course_id, trainee_id, id";
 static const char *const sql_rollcalls =
@@ -61,6 +68,7 @@ typedef enum {
   CURSOR_SESSIONS,
   CURSOR_ENROLMENTS,
   CURSOR_ATTENDANCE,
+  CURSOR_LEAVE,
   CURSOR_SCORES,
   CURSOR_ROLLCALLS,
   CURSOR_MAKEUPS,
@@ -81,6 +89,7 @@ struct _TdSnapshotReader {
   GHashTable *settings;
   gboolean lean;
   guint sizes[N_CURSORS];    /* the last course's row counts, to size the next arrays */
+  GArray *leave;             /* LeaveRow: the leave records of the course being read */
   Cursor cursors[N_CURSORS];
 };
 
@@ -168,29 +177,64 @@ attendance_from_row (TdSnapshotReader *r, sqlite3_stmt *stmt, gint64 session_id,
   a->source = source_from_string ((const char *) sqlite3_column_text (stmt, 7));
   if (!r->lean)
     {
-      a->recorded_by = col_text (stmt, 8);
-      a->recorded_at = col_text (stmt, 9);
-      a->reason = col_text (stmt, 10);
+      a->recorded_by = col_text (stmt, 9);
+      a->recorded_at = col_text (stmt, 10);
+      a->reason = col_text (stmt, 11);
     }
   return a;
 }
 
-/* The events of a cell come together, oldest first: a later one replaces the one
- * before it. */
+/* While a cell's events are read, leave_minutes is LEAVE_IN_FORCE when its leave
+ * counts; the minutes come from the leave records once the course is read. */
+#define LEAVE_IN_FORCE (-1)
+
+/* How the next event of a cell (@next, just read; @prev, the state so far) makes its
+ * state (docs/rules.md, time model). A leave stays in force while the trainee only
+ * signs in and out after it: they came for the rest of the session. An absent event or
+ * a correction (an event with a reason) replaces the cell, leave and all. A leave
+ * recorded after a sign-in keeps its times: the trainee was there before leaving.
+ * Returns whether @prev's sign-in times go on to @next (the caller moves them; it
+ * also keeps the leave's kind on a cell signed in after its leave). */
+static gboolean
+fold_event (const TdAttendance *prev, TdAttendance *next, gboolean corrected)
+{
+  if (next->status == TD_ATTENDANCE_LEAVE)
+    {
+      next->leave_minutes = LEAVE_IN_FORCE;
+      return prev != NULL && !corrected && prev->status != TD_ATTENDANCE_ABSENT
+             && prev->in_time != NULL && next->in_time == NULL;
+    }
+  if (prev != NULL && prev->leave_minutes == LEAVE_IN_FORCE && !corrected
+      && next->status == TD_ATTENDANCE_PRESENT)
+    next->leave_minutes = LEAVE_IN_FORCE;
+  return FALSE;
+}
+
+/* The events of a cell come together, oldest first: each is folded into the state
+ * the ones before it made (fold_event). */
 static void
 add_attendance (TdSnapshotReader *r, TdCourseSnapshot *s, sqlite3_stmt *stmt)
 {
   GPtrArray *list = s->attendance;
   TdAttendance *last = list->len > 0 ? g_ptr_array_index (list, list->len - 1) : NULL;
   gint64 session_id = sqlite3_column_int64 (stmt, 1), trainee_id = sqlite3_column_int64 (stmt, 2);
+  TdAttendance *a = attendance_from_row (r, stmt, session_id, trainee_id);
+  gboolean same = last != NULL && last->session_id == session_id && last->trainee_id == trainee_id;
 
-  if (last != NULL && last->session_id == session_id && last->trainee_id == trainee_id)
+  if (fold_event (same ? last : NULL, a, sqlite3_column_int (stmt, 8) != 0))
+    {
+      a->in_time = g_steal_pointer (&last->in_time);
+      a->out_time = g_steal_pointer (&last->out_time);
+    }
+  if (same && a->leave_minutes == LEAVE_IN_FORCE && a->leave_kind == NULL)
+    a->leave_kind = g_steal_pointer (&last->leave_kind);
+  if (same)
     {
       td_attendance_free (last);
-      list->pdata[list->len - 1] = attendance_from_row (r, stmt, session_id, trainee_id);
+      list->pdata[list->len - 1] = a;
     }
   else
-    g_ptr_array_add (list, attendance_from_row (r, stmt, session_id, trainee_id));
+    g_ptr_array_add (list, a);
 }
 
 /* A lean snapshot's cells: one array of them and one block of their strings, instead
@@ -225,9 +269,15 @@ add_lean_attendance (TdCourseSnapshot *s, sqlite3_stmt *stmt)
   gint64 session_id = sqlite3_column_int64 (stmt, 1), trainee_id = sqlite3_column_int64 (stmt, 2);
   TdAttendance *a = c->cells->len > 0 ? &g_array_index (c->cells, TdAttendance, c->cells->len - 1)
                                       : NULL;
+  TdAttendance prev = { 0 };
+  gboolean same;
 
-  /* Events of a cell come together, oldest first: a later one overwrites. */
-  if (a == NULL || a->session_id != session_id || a->trainee_id != trainee_id)
+  /* Events of a cell come together, oldest first: each is folded into the state the
+   * ones before it made (fold_event). */
+  same = a != NULL && a->session_id == session_id && a->trainee_id == trainee_id;
+  if (same)
+    prev = *a;
+  else
     {
       g_array_set_size (c->cells, c->cells->len + 1);
       a = &g_array_index (c->cells, TdAttendance, c->cells->len - 1);
@@ -240,6 +290,13 @@ add_lean_attendance (TdCourseSnapshot *s, sqlite3_stmt *stmt)
   a->out_time = chunk_text (c, stmt, 5);
   a->leave_kind = chunk_text (c, stmt, 6);
   a->source = source_from_string ((const char *) sqlite3_column_text (stmt, 7));
+  if (fold_event (same ? &prev : NULL, a, sqlite3_column_int (stmt, 8) != 0))
+    {
+      a->in_time = prev.in_time;
+      a->out_time = prev.out_time;
+    }
+  if (same && a->leave_minutes == LEAVE_IN_FORCE && a->leave_kind == NULL)
+    a->leave_kind = prev.leave_kind;
 }
 
 /* Points the snapshot's attendance array at its cells, once they are all read. */
@@ -262,6 +319,49 @@ prepare_cells (TdCourseSnapshot *s, guint size)
   c->cells = g_array_sized_new (FALSE, FALSE, sizeof (TdAttendance), size + size / 8);
   c->strings = g_string_chunk_new (MAX (1024, size * 12));
   s->cells = c;
+}
+
+typedef struct {
+  gint64 session_id;
+  gint64 trainee_id;
+  int minutes;
+} LeaveRow;
+
+static void
+add_leave (TdSnapshotReader *r, sqlite3_stmt *stmt)
+{
+  LeaveRow row = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                   sqlite3_column_int (stmt, 3) };
+
+  g_array_append_val (r->leave, row);
+}
+
+/* The minutes of the cell's latest leave record; 0 when it has none (leave imported
+ * from a course file, which has no minutes: the whole session). */
+static int
+latest_leave_minutes (TdSnapshotReader *r, gint64 session_id, gint64 trainee_id)
+{
+  for (guint i = r->leave->len; i > 0; i--)
+    {
+      const LeaveRow *row = &g_array_index (r->leave, LeaveRow, i - 1);
+      if (row->session_id == session_id && row->trainee_id == trainee_id)
+        return row->minutes;
+    }
+  return 0;
+}
+
+/* Gives the cells whose leave is in force the minutes of their latest leave record;
+ * a later present or absent correction already took the leave out (fold_event). */
+static void
+resolve_leave (TdSnapshotReader *r, TdCourseSnapshot *s)
+{
+  for (guint i = 0; i < s->attendance->len; i++)
+    {
+      TdAttendance *a = g_ptr_array_index (s->attendance, i);
+      if (a->leave_minutes == LEAVE_IN_FORCE)
+        a->leave_minutes = latest_leave_minutes (r, a->session_id, a->trainee_id);
+    }
+  g_array_set_size (r->leave, 0);
 }
 
 /* Scores come by trainee, oldest first: the latest one counts. */
@@ -299,6 +399,9 @@ add_row (TdSnapshotReader *r, CursorKind kind, TdCourseSnapshot *s, sqlite3_stmt
         add_lean_attendance (s, stmt);
       else
         add_attendance (r, s, stmt);
+      break;
+    case CURSOR_LEAVE:
+      add_leave (r, stmt);
       break;
     case CURSOR_SCORES:
       add_score (s, stmt);
@@ -447,6 +550,7 @@ td_snapshot_reader_new (TdStore *store, gint64 course_id, gboolean lean, GError 
   r->store = g_object_ref (store);
   r->lean = lean;
   r->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r->leave = g_array_new (FALSE, FALSE, sizeof (LeaveRow));
   if (!read_courses (r, course_id, error) || !read_settings (r, error))
     return NULL;
   if (!cursor_open (r, &r->cursors[CURSOR_SESSIONS], sql_sessions, course_id,
@@ -456,6 +560,8 @@ td_snapshot_reader_new (TdStore *store, gint64 course_id, gboolean lean, GError 
                        " WHERE e.course_id = ?1", error)
       || !cursor_open (r, &r->cursors[CURSOR_ATTENDANCE],
                        lean ? sql_attendance_lean : sql_attendance, course_id,
+                       " WHERE s.course_id = ?1", error)
+      || !cursor_open (r, &r->cursors[CURSOR_LEAVE], sql_leave, course_id,
                        " WHERE s.course_id = ?1", error)
       || !cursor_open (r, &r->cursors[CURSOR_SCORES], sql_scores, course_id,
                        " WHERE course_id = ?1", error)
@@ -510,11 +616,13 @@ td_snapshot_reader_next (TdSnapshotReader *r, GError **error)
     prepare_cells (s, r->sizes[CURSOR_ATTENDANCE]);
   else
     presize (&s->attendance, r->sizes[CURSOR_ATTENDANCE], (GDestroyNotify) td_attendance_free);
+  g_array_set_size (r->leave, 0);
   for (CursorKind kind = 0; kind < N_CURSORS; kind++)
     if (!cursor_take (r, kind, s, error))
       return NULL;
   if (r->lean)
     expose_cells (s);
+  resolve_leave (r, s);
   r->sizes[CURSOR_SESSIONS] = s->sessions->len;
   r->sizes[CURSOR_ENROLMENTS] = s->enrolments->len;
   r->sizes[CURSOR_ATTENDANCE] = s->attendance->len;
@@ -538,6 +646,7 @@ td_snapshot_reader_free (TdSnapshotReader *r)
       sqlite3_reset (r->cursors[i].stmt);
   g_clear_pointer (&r->courses, g_ptr_array_unref);
   g_clear_pointer (&r->settings, g_hash_table_unref);
+  g_clear_pointer (&r->leave, g_array_unref);
   g_clear_object (&r->store);
   g_free (r);
 }

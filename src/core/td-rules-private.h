@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 typedef struct {
   const TdCourseSnapshot *snap;
   TdRulePack *pack;
-  GDate today;
+  GDate today;                /* compare through td_rule_run_compare_today only */
   GDate start;
   GDate end;
   GPtrArray *findings;        /* TdFinding* */
@@ -20,6 +20,9 @@ typedef struct {
    * the trainees' positions on the roster, and the cells counted so far. */
   GHashTable *trainee_index;  /* trainee id → position + 1 */
   gpointer tallies;
+  /* The first date after today on which a comparison with today made so far would
+   * come out differently; invalid while none would (td_rule_run_compare_today). */
+  GDate valid_until;
 } TdRuleRun;
 
 gboolean   td_rule_run_init (TdRuleRun *run, const TdCourseSnapshot *snap, TdRulePack *pack,
@@ -31,6 +34,11 @@ void       td_rule_run_clear (TdRuleRun *run);
 TdFinding *td_rule_run_add (TdRuleRun *run, const TdRuleEntry *entry, TdSeverity severity,
                             const TdSession *session, const TdEnrolment *enrolment,
                             char *message, const char *action, const GDate *due);
+
+/* g_date_compare (today, @date), noting when the answer will change: every rule
+ * compares with today through this, so the findings of a run hold for every today
+ * from the run's until valid_until (the findings cache, td-rules-cache.c). */
+int        td_rule_run_compare_today (TdRuleRun *run, const GDate *date);
 
 const TdAttendance *td_rule_run_get_cell (TdRuleRun *run, gint64 session_id, gint64 trainee_id);
 
@@ -61,6 +69,22 @@ void              td_snapshot_reader_free (TdSnapshotReader *reader);
 /* Frees a lean snapshot's attendance storage (TdCourseSnapshot.cells). */
 void              td_snapshot_cells_free (gpointer cells);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdSnapshotReader, td_snapshot_reader_free)
+
+/* The shipped pack of @regime, parsed once per process (td-rules.c). */
+TdRulePack *td_rules_shared_pack (TdRegime regime, GError **error);
+/* Checks a snapshot with @pack, which already has the snapshot's settings applied,
+ * and says until when the findings hold (see TdRuleRun.valid_until). */
+GPtrArray  *td_rules_check_applied (const TdCourseSnapshot *snapshot, TdRulePack *pack,
+                                    const char *today, GDate *valid_until, GError **error);
+
+/* What the last td_rules_check_centre_cached did (td-rules-cache.c): how many
+ * courses it returned findings of, and how many of them it checked again. */
+typedef struct {
+  guint courses;
+  guint recomputed;
+} TdRulesCacheStats;
+
+void        td_rules_cache_get_stats (TdRulesCacheStats *out);
 
 /* Rule functions: each adds the findings of one pack entry to the run. */
 typedef void (*TdRuleFunc) (TdRuleRun *run, const TdRuleEntry *entry);

@@ -159,13 +159,13 @@ check_deadline (TdRuleRun *run, const TdRuleEntry *entry, const GDate *due, cons
         td_rule_run_add (run, entry, entry->severity, session, NULL,
                          g_strdup_printf (texts->late, done_text, due_text), texts->action, due);
     }
-  else if (g_date_compare (&run->today, due) > 0)
+  else if (td_rule_run_compare_today (run, due) > 0)
     {
       if (texts->missing != NULL)
         td_rule_run_add (run, entry, entry->severity, session, NULL,
                          g_strdup_printf (texts->missing, due_text), texts->action, due);
     }
-  else if (g_date_compare (&run->today, &warn) >= 0)
+  else if (td_rule_run_compare_today (run, &warn) >= 0)
     td_rule_run_add (run, entry, TD_SEVERITY_WARNING, session, NULL,
                      g_strdup_printf (texts->soon, due_text), texts->action, due);
 }
@@ -252,7 +252,7 @@ td_rule_registration_deadline (TdRuleRun *run, const TdRuleEntry *entry)
 
   /* The desk does not record the registration itself, so only the reminder applies;
    * the window opens no earlier than the course end. */
-  if (g_date_compare (&run->today, &run->end) > 0)
+  if (td_rule_run_compare_today (run, &run->end) > 0)
     check_deadline (run, entry, &due, NULL, NULL, &texts);
 }
 
@@ -337,15 +337,15 @@ td_rule_exam_retake (TdRuleRun *run, const TdRuleEntry *entry)
   GDate due = shifted (&run->end, entry, "within", +1);
   GDate warn = shifted (&due, entry, "warn-before", -1);
   g_autofree char *due_text = td_rules_display_gdate (&due);
-  gboolean overdue = g_date_compare (&run->today, &due) > 0;
+  gboolean overdue = td_rule_run_compare_today (run, &due) > 0;
   TdSeverity severity;
 
-  if (g_date_compare (&run->today, &run->end) <= 0)
+  if (td_rule_run_compare_today (run, &run->end) <= 0)
     return;
   if (overdue)
     severity = entry->severity;
   else
-    severity = g_date_compare (&run->today, &warn) >= 0 ? TD_SEVERITY_WARNING : TD_SEVERITY_INFO;
+    severity = td_rule_run_compare_today (run, &warn) >= 0 ? TD_SEVERITY_WARNING : TD_SEVERITY_INFO;
   for (guint i = 0; i < run->snap->enrolments->len; i++)
     {
       const TdEnrolment *e = g_ptr_array_index (run->snap->enrolments, i);

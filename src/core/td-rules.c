@@ -140,6 +140,24 @@ cell_equal (gconstpointer a, gconstpointer b)
   return x->session_id == y->session_id && x->trainee_id == y->trainee_id;
 }
 
+int
+td_rule_run_compare_today (TdRuleRun *run, const GDate *date)
+{
+  int cmp = g_date_compare (&run->today, date);
+  GDate change;
+
+  /* Today before @date: the answer changes on @date; today on it: the day after;
+   * today past it: never again for any later today. */
+  if (cmp > 0)
+    return cmp;
+  change = *date;
+  if (cmp == 0)
+    g_date_add_days (&change, 1);
+  if (!g_date_valid (&run->valid_until) || g_date_compare (&change, &run->valid_until) < 0)
+    run->valid_until = change;
+  return cmp;
+}
+
 const TdAttendance *
 td_rule_run_get_cell (TdRuleRun *run, gint64 session_id, gint64 trainee_id)
 {
@@ -335,9 +353,10 @@ td_rules_summarise_attendance (const TdCourseSnapshot *snapshot, TdRulePack *pac
   return TRUE;
 }
 
+/* @valid_until: (nullable) set to the run's TdRuleRun.valid_until. */
 static GPtrArray *
 check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, gboolean applied,
-                const char *rule_id, const char *today, GError **error)
+                const char *rule_id, const char *today, GDate *valid_until, GError **error)
 {
   GPtrArray *entries, *findings;
   TdRuleRun run;
@@ -360,6 +379,8 @@ check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, gboolean app
         func (&run, e);
     }
   findings = g_steal_pointer (&run.findings);
+  if (valid_until != NULL)
+    *valid_until = run.valid_until;
   td_rule_run_clear (&run);
   g_ptr_array_sort (findings, td_finding_compare);
   return findings;
@@ -373,7 +394,7 @@ td_rules_check_snapshot (const TdCourseSnapshot *snapshot, TdRulePack *pack, con
   if (rule_id != NULL && !g_strv_contains (td_rule_pack_known_rules (), rule_id))
     return g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _("Unknown rule “%s”"), rule_id),
            NULL;
-  return check_snapshot (snapshot, pack, FALSE, rule_id, today, error);
+  return check_snapshot (snapshot, pack, FALSE, rule_id, today, NULL, error);
 }
 
 /* The shipped packs never change while the program runs, and a pack is never changed
@@ -390,6 +411,19 @@ shared_pack (TdRegime regime, GError **error)
   if (packs[regime] == NULL)
     packs[regime] = td_rule_pack_load_for_regime (regime, error);
   return packs[regime] != NULL ? g_object_ref (packs[regime]) : NULL;
+}
+
+TdRulePack *
+td_rules_shared_pack (TdRegime regime, GError **error)
+{
+  return shared_pack (regime, error);
+}
+
+GPtrArray *
+td_rules_check_applied (const TdCourseSnapshot *snapshot, TdRulePack *pack, const char *today,
+                        GDate *valid_until, GError **error)
+{
+  return check_snapshot (snapshot, pack, TRUE, NULL, today, valid_until, error);
 }
 
 /* Packs by regime with the centre's settings applied, made when first needed, so a
@@ -430,7 +464,7 @@ check_course_cached (TdStore *store, gint64 course_id, PackCache *cache, const c
   if ((snap = load_snapshot (store, course_id, TRUE, error)) == NULL
       || (pack = applied_pack (cache, snap, error)) == NULL)
     return NULL;
-  return check_snapshot (snap, pack, TRUE, NULL, today, error);
+  return check_snapshot (snap, pack, TRUE, NULL, today, NULL, error);
 }
 
 GPtrArray *
@@ -468,7 +502,7 @@ check_into (TdCourseSnapshot *snap, PackCache *cache, const char *today, GPtrArr
   TdRulePack *pack = applied_pack (cache, snap, error);
   g_autoptr (GPtrArray) findings = NULL;
 
-  if (pack == NULL || (findings = check_snapshot (snap, pack, TRUE, NULL, today, error)) == NULL)
+  if (pack == NULL || (findings = check_snapshot (snap, pack, TRUE, NULL, today, NULL, error)) == NULL)
     return FALSE;
   g_ptr_array_set_free_func (findings, NULL);
   g_ptr_array_extend_and_steal (out, g_steal_pointer (&findings));
@@ -573,7 +607,7 @@ check_centre_thread (GTask *task, gpointer source, gpointer task_data, GCancella
   /* SQLite connections are not shared across threads: this one is the thread's own. */
   store = td_store_open (d->path, &error);
   if (store != NULL)
-    findings = td_rules_check_centre (store, d->today, cancellable, &error);
+    findings = td_rules_check_centre_cached (store, d->today, cancellable, &error);
   if (findings == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -98,8 +98,18 @@ GPtrArray *td_rules_check_centre (TdStore *store, const char *today, GCancellabl
 GPtrArray *td_rules_check_trainee (TdStore *store, gint64 trainee_id, const char *today,
                                    GCancellable *cancellable, GError **error);
 
-/* td_rules_check_centre in a worker thread, on its own connection to the store's
- * database file (a TdStore is not shared between threads). */
+/* The same findings as td_rules_check_centre, reusing what an earlier call found in a
+ * course while it still holds: a course is checked again when it or anything of it
+ * changed, the centre's settings or the language changed, or @today is outside the
+ * span its findings hold for (docs/rules.md, "The findings cache"). The cache is the
+ * process's and follows one database file; safe to call from any thread. */
+GPtrArray *td_rules_check_centre_cached (TdStore *store, const char *today,
+                                         GCancellable *cancellable, GError **error);
+/* Forgets every cached finding (the next check recomputes every course). */
+void       td_rules_cache_clear (void);
+
+/* td_rules_check_centre_cached in a worker thread, on its own connection to the
+ * store's database file (a TdStore is not shared between threads). */
 void       td_rules_check_centre_async (TdStore *store, const char *today,
                                         GCancellable *cancellable, GAsyncReadyCallback callback,
                                         gpointer user_data);

@@ -282,22 +282,41 @@ cell_for_leave (GridCell *cell, const TdAttendance *a, const TdAttendanceSummary
                 const TdLeave *leave)
 {
   g_autofree char *hours = td_attendance_format_hours (sum->leave_minutes);
+  g_autofree char *truant = td_attendance_format_hours (sum->truant_minutes);
   g_autofree char *label = td_attendance_dup_leave_label (a->leave_kind);
+  g_autofree char *about = NULL;
 
-  /* TRANSLATORS: a grid cell, kept short: leave of %s hours */
-  cell->text = g_strdup_printf (_("Leave %s h"), hours);
-  cell->css = "dim-label";
-  /* The rules count a session with leave as missed whole; the hours asked for are
-   * kept in the leave record and shown here. */
+  /* The rules count the hours of the leave record; the rest of the session counts as
+   * signed, and without a sign-in it is truant. */
+  if (sum->truant_minutes > 0)
+    {
+      /* TRANSLATORS: a grid cell, kept short: %s hours of leave and %s truant hours */
+      cell->text = g_strdup_printf (_("Leave %s h, truant %s h"), hours, truant);
+      cell->css = "warning";
+    }
+  else
+    {
+      /* TRANSLATORS: a grid cell, kept short: leave of %s hours */
+      cell->text = g_strdup_printf (_("Leave %s h"), hours);
+      cell->css = "dim-label";
+    }
   if (leave != NULL)
     {
       g_autofree char *asked = td_attendance_format_hours (leave->minutes);
       /* TRANSLATORS: leave kind, the hours asked for, and the proof note */
-      cell->tooltip = g_strdup_printf (_("%s, %s h asked for, proof: %s"), label, asked,
-                                       leave->proof_note != NULL ? leave->proof_note : "—");
+      about = g_strdup_printf (_("%s, %s h asked for, proof: %s"), label, asked,
+                               leave->proof_note != NULL ? leave->proof_note : "—");
     }
   else
-    cell->tooltip = g_steal_pointer (&label);
+    about = g_steal_pointer (&label);
+  if (a->in_time != NULL)
+    {
+      g_autofree char *times = g_strdup_printf (_("present, in %s, out %s"), a->in_time,
+                                                a->out_time != NULL ? a->out_time : "—");
+      cell->tooltip = g_strdup_printf ("%s\n%s", about, times);
+    }
+  else
+    cell->tooltip = g_steal_pointer (&about);
 }
 
 /* A missed session made up elsewhere says so; what was missed stays in the tooltip. */
@@ -336,6 +355,8 @@ fill_cell (TdAttendanceGrid *self, GridData *d, guint col, gint64 trainee_id, Gr
       cell->css = "error";
       cell->tooltip = g_strdup (_("Nothing recorded: the whole session counts as absent."));
     }
+  else if (summed && sum.leave_minutes > 0)   /* leave, or a sign-in after leave */
+    cell_for_leave (cell, a, &sum, find_leave (d->leave, s->id, trainee_id));
   else if (a->status == TD_ATTENDANCE_PRESENT && summed)
     cell_for_present (self, cell, a, &sum);
   else if (a->status == TD_ATTENDANCE_PRESENT)

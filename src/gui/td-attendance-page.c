@@ -343,21 +343,41 @@ session_snapshot (TdAttendancePage *self, const TdCourseSnapshot *course)
   return one;
 }
 
+/* Leave, with the hours the rules count: those recorded, and truancy for the rest of
+ * the session without a sign-in. */
+static char *
+dup_leave_status (const TdAttendance *a, const TdAttendanceSummary *sum)
+{
+  g_autofree char *label = td_attendance_dup_leave_label (a->leave_kind);
+  g_autofree char *leave = td_attendance_format_hours (sum->leave_minutes);
+  g_autofree char *truant = td_attendance_format_hours (sum->truant_minutes);
+
+  if (sum->truant_minutes > 0)
+    /* TRANSLATORS: the kind of leave, its hours, and the truant hours of the session */
+    return g_strdup_printf (_("%s: %s hour(s), %s truant hour(s)"), label, leave, truant);
+  /* TRANSLATORS: the kind of leave and its hours */
+  return g_strdup_printf (_("%s: %s hour(s)"), label, leave);
+}
+
 static char *
 dup_status (TdAttendancePage *self, const TdCourseSnapshot *one, TdAttendance *a)
 {
   TdAttendanceSummary sum = { 0 };
   g_autofree char *hours = NULL;
+  gboolean summed;
 
   if (a == NULL)
     return g_strdup (_("Not signed in"));
   if (a->status == TD_ATTENDANCE_ABSENT)
     return g_strdup (_("Absent"));
+  summed = self->pack != NULL && one != NULL
+           && td_rules_summarise_attendance (one, self->pack, a->trainee_id, self->session->date,
+                                             &sum, NULL);
+  if (summed && sum.leave_minutes > 0)   /* leave, or a sign-in after leave */
+    return dup_leave_status (a, &sum);
   if (a->status == TD_ATTENDANCE_LEAVE)
     return td_attendance_dup_leave_label (a->leave_kind);
-  if (self->pack == NULL || one == NULL
-      || !td_rules_summarise_attendance (one, self->pack, a->trainee_id, self->session->date, &sum,
-                                         NULL))
+  if (!summed)
     return g_strdup (_("Present"));
   if (sum.late_minutes > 0)
     {

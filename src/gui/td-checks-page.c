@@ -25,7 +25,7 @@ struct _TdChecksPage {
   GCancellable *cancellable;     /* the check running, or NULL */
   GPtrArray *findings;           /* TdFinding*, of the last check */
   char *check_date;              /* the date the running or last check is for */
-  char *findings_key;            /* that date and the findings as JSON: did anything change */
+  char *findings_date;           /* the date the shown findings are for */
   GPtrArray *shown;              /* borrowed from findings: what the filters let through */
   GHashTable *courses;           /* course id → TdCourse (NULL when gone), as rows are built */
   guint attention;
@@ -591,7 +591,6 @@ check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) findings = td_rules_check_centre_finish (TD_STORE (source), result,
                                                                  &error);
-  g_autofree char *json = NULL, *key = NULL;
   TdChecksPage *self;
 
   /* Cancelled: the page may be gone, or a newer check has taken over. */
@@ -603,17 +602,18 @@ check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (findings == NULL)
     {
       adw_status_page_set_description (self->failed_status, error->message);
-      g_clear_pointer (&self->findings_key, g_free);
+      g_clear_pointer (&self->findings_date, g_free);
       gtk_stack_set_visible_child_name (self->content_stack, "failed");
       return;
     }
-  /* The due list and the badge depend on the date as well as on the findings. */
-  json = td_findings_to_json_string (findings, FALSE);
-  key = g_strconcat (self->check_date, "\n", json, NULL);
-  if (g_strcmp0 (key, self->findings_key) == 0)
+  /* The due list and the badge depend on the date as well as on the findings. Compared
+   * field by field: a busy centre has hundreds of thousands of findings, too many to
+   * write out on every check. */
+  if (g_strcmp0 (self->check_date, self->findings_date) == 0 && self->findings != NULL
+      && td_findings_equal (findings, self->findings))
     return;
-  g_free (self->findings_key);
-  self->findings_key = g_steal_pointer (&key);
+  g_free (self->findings_date);
+  self->findings_date = g_strdup (self->check_date);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = g_steal_pointer (&findings);
   /* Titles may have changed since the last check. */
@@ -733,7 +733,7 @@ td_checks_page_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->today);
   g_free (self->check_date);
-  g_free (self->findings_key);
+  g_free (self->findings_date);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->courses, g_hash_table_unref);

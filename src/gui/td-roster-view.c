@@ -27,6 +27,7 @@ struct _TdRosterView {
   gint64 pending_remove_id;        /* the roster row a remove confirmation is about */
   gboolean loading;
   GHashTable *dismissal_due;       /* trainee ids whose absence reached the dismissal fraction */
+  gboolean was_hidden;             /* unmapped since dismissal_due was last computed */
 
   GtkStack *list_stack;
   GtkColumnView *column_view;
@@ -189,6 +190,7 @@ update_dismissal_due (TdRosterView *self)
   g_autoptr (GPtrArray) findings = NULL;
   g_autoptr (GError) error = NULL;
 
+  self->was_hidden = FALSE;
   g_hash_table_remove_all (self->dismissal_due);
   snap = td_course_snapshot_load (self->store, self->course_id, &error);
   if (snap != NULL)
@@ -208,6 +210,36 @@ update_dismissal_due (TdRosterView *self)
       *id = f->trainee_id;
       g_hash_table_add (self->dismissal_due, id);
     }
+}
+
+static gboolean
+same_set (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+  return TRUE;
+}
+
+/* Attendance is recorded elsewhere too (the Attendance page, the command line) while
+ * the roster is out of sight, so who is due for dismissal is worked out again when it
+ * is shown; the rows are bound again only when that changed. */
+static void
+refresh_dismissals (TdRosterView *self)
+{
+  g_autoptr (GHashTable) before = g_steal_pointer (&self->dismissal_due);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->enrolments));
+
+  self->dismissal_due = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  update_dismissal_due (self);
+  if (!same_set (before, self->dismissal_due))
+    g_list_model_items_changed (G_LIST_MODEL (self->enrolments), 0, n, n);
 }
 
 static void
@@ -491,6 +523,22 @@ td_roster_view_dispose (GObject *object)
 }
 
 static void
+td_roster_view_refresh (TdCourseSection *section)
+{
+  TdRosterView *self = TD_ROSTER_VIEW (section);
+
+  if (self->was_hidden)
+    refresh_dismissals (self);
+}
+
+static void
+td_roster_view_unmap (GtkWidget *widget)
+{
+  TD_ROSTER_VIEW (widget)->was_hidden = TRUE;
+  GTK_WIDGET_CLASS (td_roster_view_parent_class)->unmap (widget);
+}
+
+static void
 td_roster_view_finalize (GObject *object)
 {
   TdRosterView *self = TD_ROSTER_VIEW (object);
@@ -512,6 +560,8 @@ td_roster_view_class_init (TdRosterViewClass *klass)
   object_class->constructed = td_roster_view_constructed;
   object_class->dispose = td_roster_view_dispose;
   object_class->finalize = td_roster_view_finalize;
+  widget_class->unmap = td_roster_view_unmap;
+  TD_COURSE_SECTION_CLASS (klass)->refresh = td_roster_view_refresh;
 
   gtk_widget_class_install_action (widget_class, "roster.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "roster.remove", NULL, remove_activated);

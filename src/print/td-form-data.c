@@ -129,6 +129,26 @@ read_dismissal_fraction (TdFormData *data, TdRulePack *pack)
     }
 }
 
+/* The leave the rules count for each cell (its latest leave record's minutes, kept
+ * over a sign-in after it), onto the forms' cells, for the remarks that print it. */
+static void
+copy_leave (TdFormData *data, const TdCourseSnapshot *snapshot)
+{
+  for (guint i = 0; i < snapshot->attendance->len; i++)
+    {
+      const TdAttendance *a = g_ptr_array_index (snapshot->attendance, i);
+      TdAttendance *mine;
+
+      if (a->leave_minutes <= 0
+          || (mine = (TdAttendance *) td_form_data_attendance (data, a->session_id,
+                                                               a->trainee_id)) == NULL)
+        continue;
+      mine->leave_minutes = a->leave_minutes;
+      if (mine->leave_kind == NULL)
+        mine->leave_kind = g_strdup (a->leave_kind);
+    }
+}
+
 /* Absence as `tdesk check` counts it, so the forms and the rule findings agree. */
 static gboolean
 load_absence (TdFormData *data, TdStore *store, GError **error)
@@ -141,6 +161,7 @@ load_absence (TdFormData *data, TdStore *store, GError **error)
   if (snapshot == NULL
       || (pack = td_rule_pack_load_for_regime (data->course->regime, error)) == NULL)
     return FALSE;
+  copy_leave (data, snapshot);
   read_dismissal_fraction (data, pack);
   late = td_rule_pack_get_time_param (pack, "late-after");
   data->late_after = late != NULL ? (int) late->value : -1;

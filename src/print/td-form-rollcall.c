@@ -38,7 +38,22 @@ draw_rollcall_header (TdPrintDoc *doc, gpointer user_data)
   td_form_draw_heading (doc, ctx->title, fields, G_N_ELEMENTS (fields));
 }
 
-/* Names and seats of those not present at a recorded session, and remarks on leave. */
+/* "王小明請假 2 小時（事假）": the hours when the leave record gives them. */
+static void
+append_leave_remark (GString *remarks, const TdEnrolment *e, const TdAttendance *a)
+{
+  g_autofree char *hours = a->leave_minutes > 0 ? td_form_hours (a->leave_minutes) : NULL;
+
+  g_string_append_printf (remarks, "%s%s請假%s%s%s%s", remarks->len > 0 ? "\n" : "",
+                          e->trainee->name, hours != NULL ? " " : "", hours != NULL ? hours : "",
+                          hours != NULL ? " 小時" : "",
+                          g_strcmp0 (a->leave_kind, "sick") == 0       ? "（病假）"
+                          : g_strcmp0 (a->leave_kind, "personal") == 0 ? "（事假）"
+                                                                       : "");
+}
+
+/* Names and seats of those not present at a recorded session, and remarks on leave
+ * (also of those who signed in for the rest of the session after it). */
 static void
 describe_session (TdFormData *data, TdSession *session, GString *names, GString *seats,
                   GString *remarks, int *n_present)
@@ -56,7 +71,9 @@ describe_session (TdFormData *data, TdSession *session, GString *names, GString 
         {
           (*n_present)++;
           /* 附表十三 備註一: late past the limit counts as truancy for that period. */
-          if (td_form_data_signed_in_late (data, session, a))
+          if (a->leave_minutes > 0)
+            append_leave_remark (remarks, e, a);
+          else if (td_form_data_signed_in_late (data, session, a))
             g_string_append_printf (remarks, "%s%s遲到 %s", remarks->len > 0 ? "\n" : "",
                                     e->trainee->name, a->in_time);
           continue;
@@ -64,10 +81,7 @@ describe_session (TdFormData *data, TdSession *session, GString *names, GString 
       g_string_append_printf (names, "%s%s", sep, e->trainee->name);
       g_string_append_printf (seats, "%s%d", sep, e->seq);
       if (a != NULL && a->status == TD_ATTENDANCE_LEAVE)
-        g_string_append_printf (remarks, "%s%s請假%s", remarks->len > 0 ? "\n" : "",
-                                e->trainee->name,
-                                g_strcmp0 (a->leave_kind, "sick") == 0 ? "（病假）"
-                                : g_strcmp0 (a->leave_kind, "personal") == 0 ? "（事假）" : "");
+        append_leave_remark (remarks, e, a);
     }
 }
 

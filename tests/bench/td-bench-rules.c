@@ -7,11 +7,18 @@
  *     are also timed apart;
  *   - the whole ten-year centre of td-bench (5,000 courses, 200,000 enrolments,
  *     2,000,000 attendance events): td_rules_check_centre, median of --runs runs after
- *     one warm-up, and how much of it is loading the snapshots.
+ *     one warm-up, and how much of it is loading the snapshots; then
+ *     td_rules_check_centre_cached: cold (the first check, nothing cached), warm (the
+ *     same check again, nothing changed), after one attendance event was added to one
+ *     course (in a transaction rolled back afterwards), and on the next day; each a
+ *     median of --runs runs, and compared with td_rules_check_centre finding by finding;
+ *     the heap the cache holds; and what telling two results apart costs the Checks
+ *     page (as JSON, as it was, and with td_findings_equal).
  * Times are CPU time of the checking thread (the checks are single-threaded), so a
  * busy machine does not blur them; the wall time of the whole check is printed too.
  * The big database is generated with td-bench --keep (found through TD_BENCH, as
- * td-bench-attendance does), or an existing one is used with --db PATH (read only).
+ * td-bench-attendance does), or an existing one is used with --db PATH (opening it
+ * brings its schema up to date; the benchmark changes no data in it).
  * It is a benchmark, not a test: it prints figures and never fails on them.
  * Usage: td-bench-rules [--db PATH] [--scale F] [--runs N] [--runs-course N]
  */
@@ -22,6 +29,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <malloc.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -377,6 +385,154 @@ bench_centre (const char *path, guint runs)
            median (total) - median (load));
 }
 
+/* --- the findings cache ---------------------------------------------------------------- */
+
+/* One cached check: its CPU time, the courses it checked again, and whether it found
+ * what the full check finds. */
+static double
+time_cached (TdStore *store, const char *today, guint *recomputed, gboolean *same)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings = NULL, full = NULL;
+  TdRulesCacheStats stats;
+  double t0 = now_ms (), t1;
+
+  findings = td_rules_check_centre_cached (store, today, NULL, &error);
+  t1 = now_ms ();
+  check (findings != NULL, error);
+  td_rules_cache_get_stats (&stats);
+  *recomputed = stats.recomputed;
+  if (same != NULL)
+    {
+      full = td_rules_check_centre (store, today, NULL, &error);
+      check (full != NULL, error);
+      *same = *same && td_findings_equal (findings, full);
+    }
+  return t1 - t0;
+}
+
+/* Adds one attendance event to the last session of the newest course with a roster,
+ * inside a transaction the caller rolls back. */
+static void
+touch_one_course (TdStore *store)
+{
+  exec_sql (td_store_get_db (store), "BEGIN");
+  exec_sql (td_store_get_db (store),
+    "INSERT INTO attendance_event (session_id, trainee_id, status, source, recorded_by,"
+    " recorded_at) SELECT s.id, e.trainee_id, 'absent', 'desk', 'bench', '2024-06-30T09:00:00Z'"
+    " FROM session s JOIN enrolment e ON e.course_id = s.course_id"
+    " ORDER BY s.course_id DESC, s.date DESC, e.seq LIMIT 1");
+}
+
+typedef enum { CACHE_COLD, CACHE_WARM, CACHE_TOUCHED, CACHE_NEXT_DAY, N_CACHE_CASES } CacheCase;
+
+static double
+run_cache_case (TdStore *store, CacheCase which, guint *recomputed, gboolean *same)
+{
+  double ms;
+
+  switch (which)
+    {
+    case CACHE_COLD:
+      td_rules_cache_clear ();
+      return time_cached (store, TODAY, recomputed, same);
+    case CACHE_WARM:
+      time_cached (store, TODAY, recomputed, NULL);
+      return time_cached (store, TODAY, recomputed, same);
+    case CACHE_TOUCHED:
+      time_cached (store, TODAY, recomputed, NULL);
+      touch_one_course (store);
+      ms = time_cached (store, TODAY, recomputed, same);
+      exec_sql (td_store_get_db (store), "ROLLBACK");
+      return ms;
+    case CACHE_NEXT_DAY:
+      time_cached (store, TODAY, recomputed, NULL);
+      return time_cached (store, "2024-07-01", recomputed, same);
+    case N_CACHE_CASES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Heap in use, in MB (glibc's count): what the cache keeps is the difference
+ * before and after a check whose result has been freed. */
+static double
+heap_mb (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+  return info.uordblks / 1048576.0;
+}
+
+static void
+print_cache_size (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *findings;
+  double before;
+
+  td_rules_cache_clear ();
+  before = heap_mb ();
+  findings = td_rules_check_centre_cached (store, TODAY, NULL, &error);
+  check (findings != NULL, error);
+  g_ptr_array_unref (findings);
+  g_print ("  %-44s %9.1f MB\n", "heap the cache holds", heap_mb () - before);
+}
+
+/* What the Checks page does with a result to see whether anything changed: it wrote
+ * every finding out as JSON, and now compares the arrays. */
+static void
+print_change_test (TdStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) a = td_rules_check_centre_cached (store, TODAY, NULL, &error);
+  g_autoptr (GPtrArray) b = td_rules_check_centre_cached (store, TODAY, NULL, &error);
+  g_autofree char *json = NULL;
+  double t0, t1, t2;
+  gboolean same;
+
+  check (a != NULL && b != NULL, error);
+  t0 = now_ms ();
+  json = td_findings_to_json_string (a, FALSE);
+  t1 = now_ms ();
+  same = td_findings_equal (a, b);
+  t2 = now_ms ();
+  g_print ("  %-44s %9.1f ms CPU  (%.0f MB)\n", "findings as JSON (the Checks page before)",
+           t1 - t0, strlen (json) / 1048576.0);
+  g_print ("  %-44s %9.1f ms CPU  (%s)\n", "td_findings_equal (the Checks page now)", t2 - t1,
+           same ? "equal" : "DIFFERENT");
+}
+
+static void
+bench_cache (const char *path, guint runs)
+{
+  static const char *const names[] = {
+    "cold (nothing cached)", "warm (nothing changed)", "one attendance event added",
+    "the next day",
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = td_store_open (path, &error);
+
+  check (store != NULL, error);
+  g_print ("\nthe whole centre, td_rules_check_centre_cached:\n");
+  for (CacheCase which = 0; which < N_CACHE_CASES; which++)
+    {
+      g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+      gboolean same = TRUE;
+      guint recomputed = 0;
+
+      for (guint r = 0; r < runs; r++)
+        {
+          double ms = run_cache_case (store, which, &recomputed, r == 0 ? &same : NULL);
+          g_array_append_val (times, ms);
+        }
+      g_print ("  %-44s %9.1f ms CPU  (%u courses checked again; fastest %.1f ms; %s)\n",
+               names[which], median (times), recomputed, fastest (times),
+               same ? "same findings as td_rules_check_centre" : "FINDINGS DIFFER");
+    }
+  print_cache_size (store);
+  print_change_test (store);
+}
+
 /* --- main -------------------------------------------------------------------------------- */
 
 static char *
@@ -444,6 +600,7 @@ main (int argc, char *argv[])
 
   bench_course (dir, (guint) runs_course);
   bench_centre (big, (guint) runs);
+  bench_cache (big, (guint) runs);
 
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
