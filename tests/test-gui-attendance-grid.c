@@ -15,6 +15,7 @@
 #include "td-attendance-page.h"
 #include "td-course-editor.h"
 #include "td-roc-date.h"
+#include "td-store-private.h"
 
 #define TODAY "2024-05-07"
 #define N_SESSIONS 6
@@ -465,6 +466,87 @@ test_rollcall (Fixture *f, gconstpointer data)
   destroy_window (window, grid);
 }
 
+/* The roll-call dialog's field in @row of its grid (0 time, 1 present, 2 absent, 3 taken
+ * by, 4 note, 5 the hint). */
+static GtkWidget *
+rollcall_field (AdwMessageDialog *dialog, int row)
+{
+  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *field = gtk_grid_get_child_at (GTK_GRID (grid), row == 5 ? 0 : 1, row);
+
+  g_assert_nonnull (field);
+  return field;
+}
+
+/* The store refuses: the dialog comes back with everything typed and says why; once the
+ * store accepts, what was typed is recorded. */
+static void
+test_rollcall_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_local (2024, 5, 5, 9, 25, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rollcalls = NULL;
+  GtkWidget *page = g_object_new (TD_TYPE_ATTENDANCE_PAGE, "store", f->store, "now", now, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AdwMessageDialog *dialog, *again;
+  TdRollcall *r;
+
+  gtk_window_set_default_size (window, 1100, 720);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  settle ();
+  g_assert_true (gtk_widget_activate_action (page, "desk.rollcall", NULL));
+  pump ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (rollcall_field (dialog, 0)), "09:22");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rollcall_field (dialog, 1)), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rollcall_field (dialog, 2)), 1);
+  gtk_editable_set_text (GTK_EDITABLE (rollcall_field (dialog, 3)), "輔導員");
+  gtk_editable_set_text (GTK_EDITABLE (rollcall_field (dialog, 4)), "one on the late bus");
+
+  /* A database that takes no writes. */
+  g_assert_true (td_store_exec (f->store, "PRAGMA query_only = ON", &error));
+  g_assert_no_error (error);
+  adw_message_dialog_response (dialog, "record");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  again = find_dialog ();
+  g_assert_nonnull (again);
+  g_assert_true (again != dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rollcall_field (again, 0))), ==, "09:22");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (rollcall_field (again, 1))),
+                   ==, 2);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (rollcall_field (again, 2))),
+                   ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rollcall_field (again, 3))), ==, "輔導員");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rollcall_field (again, 4))), ==,
+                   "one on the late bus");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (rollcall_field (again, 5))),
+                            "The roll call was not recorded"));
+  g_assert_true (adw_message_dialog_get_response_enabled (again, "record"));
+  save_snapshot (GTK_WIDGET (again), "attendance-rollcall-refused");
+  rollcalls = td_store_list_rollcalls (f->store, f->course_id, &error);
+  g_assert_cmpuint (rollcalls->len, ==, 0);
+  g_clear_pointer (&rollcalls, g_ptr_array_unref);
+
+  g_assert_true (td_store_exec (f->store, "PRAGMA query_only = OFF", &error));
+  adw_message_dialog_response (again, "record");
+  gtk_window_destroy (GTK_WINDOW (again));
+  settle ();
+  g_assert_null (find_dialog ());
+  rollcalls = td_store_list_rollcalls (f->store, f->course_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rollcalls->len, ==, 1);
+  r = g_ptr_array_index (rollcalls, 0);
+  g_assert_cmpstr (r->taken_at, ==, "2024-05-05T09:22:00");
+  g_assert_cmpstr (r->taken_by, ==, "輔導員");
+  g_assert_cmpint (r->present, ==, 2);
+  g_assert_cmpint (r->absent, ==, 1);
+  g_assert_cmpstr (r->note, ==, "one on the late bus");
+  destroy_window (window, page);
+}
+
 /* 40 sessions do not fit: the grid scrolls sideways and keeps the cursor in view. */
 static void
 test_long_course (Fixture *f, gconstpointer data)
@@ -547,6 +629,7 @@ main (int argc, char **argv)
   ADD ("/gui-attendance-grid/makeup", test_makeup);
   ADD ("/gui-attendance-grid/keyboard", test_keyboard);
   ADD ("/gui-attendance-grid/rollcall", test_rollcall);
+  ADD ("/gui-attendance-grid/rollcall-refused", test_rollcall_refused);
   ADD ("/gui-attendance-grid/long-course", test_long_course);
   ADD ("/gui-attendance-grid/editor-tab", test_editor_tab);
 #undef ADD

@@ -163,6 +163,56 @@ action_enabled (Fixture *f, const char *button)
   return gtk_widget_get_sensitive (GTK_WIDGET (widget));
 }
 
+/* The first descendant of @widget of @type (depth first). */
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The dialog's inline error label: the label styled "error" in its extra child. */
+static GtkLabel *
+find_error_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error"))
+    return GTK_LABEL (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_error_label (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into the date row of @dialog and says whether @response may be pressed;
+ * the inline error shows exactly when it may not. */
+static gboolean
+type_date (AdwMessageDialog *dialog, const char *response, const char *text)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *row = find_descendant (extra, ADW_TYPE_ENTRY_ROW);
+  GtkLabel *error = find_error_label (extra);
+  gboolean enabled;
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (error);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  pump ();
+  enabled = adw_message_dialog_get_response_enabled (dialog, response);
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (error)), ==, !enabled);
+  g_assert_cmpint (gtk_label_get_text (error)[0] != '\0', ==, !enabled);
+  return enabled;
+}
+
 static int
 issue (Fixture *f, GPtrArray **skipped)
 {
@@ -249,6 +299,63 @@ test_issue (Fixture *f, gconstpointer data)
   g_assert_true (action_enabled (f, "print_button"));
   /* Nobody is left to issue to: nothing new, no number used. */
   g_assert_cmpint (issue (f, &again_skipped), ==, 0);
+}
+
+/* The issue dialog checks the date as it is typed: Issue cannot be pressed, and an
+ * inline error says why, until the date is valid; a typo never closes the dialog. */
+static void
+test_issue_dialog_date (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "certs.issue", NULL));
+  pump ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  /* Prefilled with today: valid. */
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "issue"));
+  g_assert_false (type_date (dialog, "issue", "114/02/30"));
+  save_snapshot (GTK_WIDGET (dialog), "certificates-issue-bad-date");
+  g_assert_false (type_date (dialog, "issue", ""));
+  g_assert_false (type_date (dialog, "issue", "114-2"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (type_date (dialog, "issue", "114/02/20"));
+  /* What the Issue button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "issue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_view (f->view);
+  g_assert_nonnull (row_at (f, 0)->certificate);
+  g_assert_cmpstr (row_at (f, 0)->certificate->issued_on, ==, "2025-02-20");
+  /* The outcome is shown; no error dialog came up. */
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Certificates Issued");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pump ();
+}
+
+/* The reissue dialog's date is checked the same way. */
+static void
+test_reissue_dialog_date (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (issue (f, NULL), ==, 2);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (
+    gtk_widget_get_template_child (GTK_WIDGET (f->view), TD_TYPE_CERTIFICATES_VIEW,
+                                   "selection")), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "certs.reissue", NULL));
+  pump ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reissue"));
+  g_assert_false (type_date (dialog, "reissue", "not a date"));
+  g_assert_true (type_date (dialog, "reissue", "114/03/01"));
+  adw_message_dialog_response (dialog, "reissue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_view (f->view);
+  g_assert_cmpint (row_at (f, 0)->certificate->reissue_count, ==, 1);
+  g_assert_cmpstr (row_at (f, 0)->certificate->issued_on, ==, "2025-03-01");
 }
 
 /* A reissue voids the old version; the history shows both; the old code verifies as
@@ -439,7 +546,9 @@ main (int argc, char *argv[])
 
   ADD ("/gui/certificates/eligibility", test_eligibility);
   ADD ("/gui/certificates/issue", test_issue);
+  ADD ("/gui/certificates/issue-dialog-date", test_issue_dialog_date);
   ADD ("/gui/certificates/reissue", test_reissue);
+  ADD ("/gui/certificates/reissue-dialog-date", test_reissue_dialog_date);
   ADD ("/gui/certificates/missing-key", test_missing_key);
   ADD ("/gui/certificates/verify-menu", test_verify_menu);
   g_test_add_func ("/gui/certificates/editor-tab", test_editor_tab);

@@ -341,6 +341,35 @@ test_open_person (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "trainees");
 }
 
+/* The trainee form shows its Training Obligations group at the top of the scrolled
+ * form, and the focus is in it: where a person's finding is fixed. */
+static void
+assert_at_obligations (Fixture *f, TdTraineeEditor *editor)
+{
+  GtkWidget *group = child (editor, TD_TYPE_TRAINEE_EDITOR, "qualifications_view");
+  GtkScrolledWindow *scroller = child (editor, TD_TYPE_TRAINEE_EDITOR, "scroller");
+  GtkWidget *focus = NULL;
+  graphene_point_t top;
+
+  /* The form scrolls once it has been laid out: a few frames. */
+  for (guint i = 0; i < 100; i++)
+    {
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, group))
+        break;
+      g_usleep (20000);
+      pump ();
+    }
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, group));
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)),
+                     >, 0);
+  g_assert_true (gtk_widget_compute_point (group, GTK_WIDGET (scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  g_assert_cmpfloat (top.y, >=, 0);
+  g_assert_cmpfloat (top.y, <, gtk_widget_get_height (GTK_WIDGET (scroller)) / 2);
+}
+
 /* Person-level findings (no course) form a People group, by person; Go to Fix opens
  * the person's form. */
 static void
@@ -388,7 +417,7 @@ test_person_findings (Fixture *f, gconstpointer data)
   adw_expander_row_set_expanded (expander, TRUE);
   pump ();
   include_hidden = TRUE;
-  button = find_button (GTK_WIDGET (expander), "checks.open-trainee", trainee_id);
+  button = find_button (GTK_WIDGET (expander), "checks.fix-trainee", trainee_id);
   include_hidden = FALSE;
   g_assert_nonnull (button);
   g_assert_null (find_button (GTK_WIDGET (expander), "checks.open-course", 0));
@@ -400,6 +429,7 @@ test_person_findings (Fixture *f, gconstpointer data)
                                                              "editor"));
   g_assert_cmpint (td_trainee_form_get_original (td_trainee_editor_get_form (editor))->id, ==,
                    trainee_id);
+  assert_at_obligations (f, editor);
 }
 
 /* Checking again (F5) reads what changed meanwhile, and the badge follows. */

@@ -344,10 +344,32 @@ test_personal_code (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_activate_action (view, "code.regenerate", NULL) &&
                   find_dialog () != NULL);
 
+  /* A stored person without a code: viewing issues none; "Create Code" does. */
+  g_assert_null (td_trainee_code_find (f->store, f->trainee[0], NULL));
   td_personal_code_view_load (TD_PERSONAL_CODE_VIEW (view), f->store, f->trainee[0]);
+  g_assert_null (td_personal_code_view_get_code (TD_PERSONAL_CODE_VIEW (view)));
+  g_assert_null (td_trainee_code_find (f->store, f->trainee[0], NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     child (view, TD_TYPE_PERSONAL_CODE_VIEW, "code_stack")), ==, "missing");
+  g_assert_false (gtk_widget_activate_action (view, "code.regenerate", NULL) &&
+                  find_dialog () != NULL);
+  save_snapshot (view, "personal-code-missing");
+  g_assert_true (gtk_widget_activate_action (view, "code.create", NULL));
+  pump ();
+  g_assert_null (find_dialog ());
   old = g_strdup (td_personal_code_view_get_code (TD_PERSONAL_CODE_VIEW (view)));
-  current = gui_trainee_code (f->store, f->trainee[0]);
+  g_assert_nonnull (old);
+  current = td_trainee_code_find (f->store, f->trainee[0], NULL);
   g_assert_cmpstr (old, ==, current);
+  /* Once there is a code, "Create Code" is disabled: it issues nothing more. */
+  gtk_widget_activate_action (view, "code.create", NULL);
+  pump ();
+  g_clear_pointer (&current, g_free);
+  current = td_trainee_code_find (f->store, f->trainee[0], NULL);
+  g_assert_cmpstr (old, ==, current);
+  g_clear_pointer (&current, g_free);
+  td_personal_code_view_load (TD_PERSONAL_CODE_VIEW (view), f->store, f->trainee[0]);
+  g_assert_cmpstr (td_personal_code_view_get_code (TD_PERSONAL_CODE_VIEW (view)), ==, old);
   qr = gtk_picture_get_paintable (child (view, TD_TYPE_PERSONAL_CODE_VIEW, "qr_picture"));
   g_assert_nonnull (qr);
   /* Whole modules, a quiet zone of four: (25 + 8) × 6 pixels for a version-2 symbol. */
@@ -368,7 +390,6 @@ test_personal_code (Fixture *f, gconstpointer data)
   adw_message_dialog_response (find_dialog (), "accept");
   gtk_window_destroy (GTK_WINDOW (find_dialog ()));
   pump ();
-  g_clear_pointer (&current, g_free);
   current = gui_trainee_code (f->store, f->trainee[0]);
   g_assert_cmpstr (td_personal_code_view_get_code (TD_PERSONAL_CODE_VIEW (view)), ==, current);
   g_assert_cmpstr (current, !=, old);

@@ -92,6 +92,37 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
+/* Every key the shortcuts window lists is a key GTK knows: a misspelt name would show
+ * as a blank key cap. */
+static void
+assert_shortcuts_parse (GtkBuilder *builder)
+{
+  g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
+  guint n = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto (GStrv) keys = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      keys = g_strsplit (accelerator, " ", -1);
+      g_assert_cmpuint (g_strv_length (keys), >, 0);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          guint keyval = 0;
+
+          if (!gtk_accelerator_parse (keys[i], &keyval, NULL) || keyval == 0)
+            g_error ("The shortcuts window lists an unknown key “%s”", keys[i]);
+        }
+      n++;
+    }
+  /* General, courses, the course editor, checks, the desk, the grid and the preview. */
+  g_assert_cmpuint (n, >=, 38);
+}
+
 static void
 test_visit_pages (Fixture *f, gconstpointer data)
 {
@@ -140,6 +171,7 @@ test_visit_pages (Fixture *f, gconstpointer data)
     GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
 
     g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+    assert_shortcuts_parse (builder);
     gtk_window_set_transient_for (shortcuts, GTK_WINDOW (window));
     gtk_window_present (shortcuts);
     pump ();

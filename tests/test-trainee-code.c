@@ -129,6 +129,28 @@ test_regenerate_without_code (Fixture *f, gconstpointer data)
   g_assert_true (td_trainee_code_is_well_formed (code));
 }
 
+/* Finding reads only: no code is issued for a person who has none. */
+static void
+test_find_does_not_issue (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *none = td_trainee_code_find (f->store, f->trainee[2], &error);
+  g_autofree char *issued = NULL;
+  g_autofree char *found = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM trainee_code"), ==, 0);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM audit_log WHERE action = "
+                                     "'code-issue'"), ==, 0);
+  issued = td_trainee_code_get (f->store, f->trainee[2], &error);
+  found = td_trainee_code_find (f->store, f->trainee[2], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found, ==, issued);
+  g_assert_null (td_trainee_code_find (f->store, 9999, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_NOT_FOUND);
+}
+
 static void
 test_unknown_trainee (Fixture *f, gconstpointer data)
 {
@@ -210,6 +232,7 @@ main (int argc, char *argv[])
   ADD ("/trainee-code/lookup", test_lookup);
   ADD ("/trainee-code/regenerate-voids-old", test_regenerate_voids_old);
   ADD ("/trainee-code/regenerate-without-code", test_regenerate_without_code);
+  ADD ("/trainee-code/find-does-not-issue", test_find_does_not_issue);
   ADD ("/trainee-code/unknown-trainee", test_unknown_trainee);
   ADD ("/trainee-code/schema-guards", test_schema_guards);
   ADD ("/trainee-code/delete-person", test_delete_person);

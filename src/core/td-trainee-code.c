@@ -216,6 +216,16 @@ td_trainee_code_get (TdStore *store, gint64 trainee_id, GError **error)
 }
 
 char *
+td_trainee_code_find (TdStore *store, gint64 trainee_id, GError **error)
+{
+  g_return_val_if_fail (TD_IS_STORE (store), NULL);
+
+  if (!check_trainee (store, trainee_id, error))
+    return NULL;
+  return current_code (store, trainee_id, error);
+}
+
+char *
 td_trainee_code_regenerate (TdStore *store, gint64 trainee_id, GError **error)
 {
   g_return_val_if_fail (TD_IS_STORE (store), NULL);

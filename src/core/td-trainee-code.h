@@ -38,6 +38,10 @@ gboolean   td_trainee_code_is_well_formed (const char *code);
 /* The person's current code, issuing one when they have none. */
 char      *td_trainee_code_get (TdStore *store, gint64 trainee_id, GError **error);
 
+/* The person's current code, or NULL without @error when they have none: reads only,
+ * for screens that show a person without changing anything. */
+char      *td_trainee_code_find (TdStore *store, gint64 trainee_id, GError **error);
+
 /* Voids the current code (if any) and issues a new one, in one transaction. */
 char      *td_trainee_code_regenerate (TdStore *store, gint64 trainee_id, GError **error);
 

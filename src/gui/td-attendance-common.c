@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "td-attendance-common.h"
-#include "td-dialogs.h"
 #include "td-roc-date.h"
 
 char *
@@ -140,6 +139,7 @@ typedef struct {
   TdRollcallRecordFunc record;
   GObject *data;
   GtkWidget *parent;
+  char *due;
   GtkEntry *time;
   GtkSpinButton *present;
   GtkSpinButton *absent;
@@ -154,6 +154,7 @@ rollcall_dialog_free (RollcallDialog *d)
   g_clear_object (&d->session);
   g_clear_object (&d->data);
   g_clear_object (&d->parent);
+  g_free (d->due);
   g_free (d);
 }
 
@@ -192,6 +193,28 @@ rollcall_changed_cb (GtkWidget *widget, AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "record", minutes >= 0 && who[0] != '\0');
 }
 
+/* The store refused (the database is locked, read-only, the session was deleted
+ * meanwhile): the dialog has closed, so a new one comes up with everything that was
+ * typed and the reason, and the user can try again or cancel. */
+static void
+reopen_rollcall (RollcallDialog *d, const char *message)
+{
+  GtkWidget *dialog = td_rollcall_dialog_new (d->parent, d->session,
+                                              gtk_editable_get_text (GTK_EDITABLE (d->time)),
+                                              d->due,
+                                              gtk_editable_get_text (GTK_EDITABLE (d->taken_by)),
+                                              d->count, d->record, d->data);
+  RollcallDialog *again = g_object_get_data (G_OBJECT (dialog), "td-rollcall");
+  g_autofree char *hint = g_strdup_printf (_("The roll call was not recorded: %s"), message);
+
+  /* After the time: setting it recounts. */
+  gtk_spin_button_set_value (again->present, gtk_spin_button_get_value (d->present));
+  gtk_spin_button_set_value (again->absent, gtk_spin_button_get_value (d->absent));
+  gtk_editable_set_text (GTK_EDITABLE (again->note), gtk_editable_get_text (GTK_EDITABLE (d->note)));
+  gtk_label_set_text (again->hint, hint);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rollcall_response_cb (AdwMessageDialog *dialog, const char *response, RollcallDialog *d)
 {
@@ -212,7 +235,7 @@ rollcall_response_cb (AdwMessageDialog *dialog, const char *response, RollcallDi
   r->absent = gtk_spin_button_get_value_as_int (d->absent);
   r->note = note[0] != '\0' ? g_strdup (note) : NULL;
   if (!d->record (r, d->data, &error))
-    td_show_error (d->parent, _("Roll Call Not Recorded"), error->message);
+    reopen_rollcall (d, error->message);
 }
 
 static GtkWidget *
@@ -263,6 +286,7 @@ td_rollcall_dialog_new (GtkWidget *parent, TdSession *session, const char *time,
   d->record = record;
   d->data = g_object_ref (data);
   d->parent = g_object_ref (parent);
+  d->due = g_strdup (due);
   g_object_set_data_full (G_OBJECT (dialog), "td-rollcall", d, (GDestroyNotify) rollcall_dialog_free);
   if (due != NULL)
     /* TRANSLATORS: the session's date, start and end, then when the roll call is due */

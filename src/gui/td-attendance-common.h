@@ -37,7 +37,8 @@ int   td_attendance_rollcall_delay (TdRulePack *pack);
 
 /* Present and absent at @time ("HH:MM") from the session's current records. */
 typedef void (*TdRollcallCountFunc) (const char *time, int *present, int *absent, gpointer data);
-/* Records the filled-in roll call; FALSE with @error: the error is shown. */
+/* Records the filled-in roll call; FALSE with @error: the dialog comes back with what
+ * was typed and the error, so nothing has to be typed again. */
 typedef gboolean (*TdRollcallRecordFunc) (TdRollcall *rollcall, gpointer data, GError **error);
 
 /* A dialog over @parent's window for a roll call of @session taken at @time, counted by

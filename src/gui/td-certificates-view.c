@@ -203,7 +203,8 @@ show_text (TdCertificatesView *self, const char *heading, const char *body, cons
 }
 
 /* The ISO date typed in ROC (or Gregorian) form; an error dialog and NULL when it is not
- * a date. */
+ * a date (only when the response is emitted without its button: watch_date_row keeps
+ * the button disabled until the date is valid). */
 static char *
 read_date_row (TdCertificatesView *self, GtkBuilder *builder, const char *id)
 {
@@ -214,6 +215,40 @@ read_date_row (TdCertificatesView *self, GtkBuilder *builder, const char *id)
   if (iso == NULL)
     td_show_error (GTK_WIDGET (self), _("The Issue Date Is Not Valid"), error->message);
   return iso;
+}
+
+typedef struct {
+  AdwMessageDialog *dialog;     /* not owned: it holds the row */
+  GtkLabel *label;
+  const char *response;
+} DateCheck;
+
+static void
+date_row_changed_cb (GtkEditable *row, DateCheck *check)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *iso = td_roc_date_parse (gtk_editable_get_text (row), &error);
+
+  gtk_label_set_text (check->label, iso == NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (check->label), iso == NULL);
+  adw_message_dialog_set_response_enabled (check->dialog, check->response, iso != NULL);
+}
+
+/* Checks the date as it is typed, so a dialog only closes with a valid one and a typo
+ * never costs the user the dialog. */
+static void
+watch_date_row (AdwMessageDialog *dialog, GtkBuilder *builder, const char *row_id,
+                const char *label_id, const char *response)
+{
+  GObject *row = gtk_builder_get_object (builder, row_id);
+  DateCheck *check = g_new0 (DateCheck, 1);
+
+  check->dialog = dialog;
+  check->label = GTK_LABEL (gtk_builder_get_object (builder, label_id));
+  check->response = response;
+  g_object_set_data_full (row, "td-date-check", check, g_free);
+  g_signal_connect (row, "changed", G_CALLBACK (date_row_changed_cb), check);
+  date_row_changed_cb (GTK_EDITABLE (row), check);
 }
 
 static void
@@ -435,6 +470,7 @@ issue_activated (GtkWidget *widget, const char *action_name, GVariant *param)
                                             "number. Numbers are never reused or skipped.", n),
                                   n);
   fill_today (builder, "issue_date_row");
+  watch_date_row (dialog, builder, "issue_date_row", "issue_date_error_label", "issue");
   present_dialog (dialog, builder, G_CALLBACK (issue_response_cb), self);
 }
 
@@ -458,6 +494,7 @@ reissue_activated (GtkWidget *widget, const char *action_name, GVariant *param)
   g_object_set_data_full (G_OBJECT (dialog), "td-number", g_strdup (row->certificate->number),
                           g_free);
   fill_today (builder, "reissue_date_row");
+  watch_date_row (dialog, builder, "reissue_date_row", "reissue_date_error_label", "reissue");
   present_dialog (dialog, builder, G_CALLBACK (reissue_response_cb), self);
 }
 

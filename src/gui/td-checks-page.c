@@ -289,7 +289,7 @@ new_finding_row (TdChecksPage *self, const TdFinding *finding, const char *headi
   gtk_widget_set_margin_top (buttons, 3);
   /* A person-level finding is about no course: it is fixed in the person's form. */
   if (finding->course_id == 0)
-    gtk_box_append (GTK_BOX (buttons), new_button (_("_Go to Fix"), "checks.open-trainee",
+    gtk_box_append (GTK_BOX (buttons), new_button (_("_Go to Fix"), "checks.fix-trainee",
                                                    finding->trainee_id, TRUE));
   else
     {
@@ -671,6 +671,8 @@ open_course_activated (GtkWidget *widget, const char *action_name, GVariant *par
     open_course_now (open);
 }
 
+/* Open Person shows the form from the top; Go to Fix of a person's finding (roles and
+ * periodic hours) goes straight to its Training Obligations group. */
 static void
 open_trainee_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -690,7 +692,10 @@ open_trainee_activated (GtkWidget *widget, const char *action_name, GVariant *pa
       return;
     }
   td_window_show_page (TD_WINDOW (window), "trainees");
-  td_trainees_page_open (TD_TRAINEES_PAGE (trainees), trainee);
+  if (g_str_equal (action_name, "checks.fix-trainee"))
+    td_trainees_page_open_obligations (TD_TRAINEES_PAGE (trainees), trainee);
+  else
+    td_trainees_page_open (TD_TRAINEES_PAGE (trainees), trainee);
 }
 
 static void
@@ -833,6 +838,8 @@ td_checks_page_class_init (TdChecksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "checks.open-course", "x",
                                    open_course_activated);
   gtk_widget_class_install_action (widget_class, "checks.open-trainee", "x",
+                                   open_trainee_activated);
+  gtk_widget_class_install_action (widget_class, "checks.fix-trainee", "x",
                                    open_trainee_activated);
 }
 

@@ -35,6 +35,16 @@ G_DEFINE_FINAL_TYPE (TdPersonalCodeView, td_personal_code_view, ADW_TYPE_PREFERE
 /* --- helpers ------------------------------------------------------------------- */
 
 static void
+update_actions (TdPersonalCodeView *self)
+{
+  gboolean stored = self->store != NULL && self->trainee_id > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.regenerate",
+                                 stored && self->code != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.create", stored && self->code == NULL);
+}
+
+static void
 show_code (TdPersonalCodeView *self, char *code)
 {
   g_autoptr (GdkTexture) texture = NULL;
@@ -45,6 +55,17 @@ show_code (TdPersonalCodeView *self, char *code)
   gtk_picture_set_paintable (self->qr_picture, GDK_PAINTABLE (texture));
   gtk_label_set_text (self->code_label, code);
   gtk_stack_set_visible_child_name (self->code_stack, "code");
+  update_actions (self);
+}
+
+/* A stored person without a code: showing them must not issue one. */
+static void
+show_missing (TdPersonalCodeView *self)
+{
+  g_clear_pointer (&self->code, g_free);
+  gtk_picture_set_paintable (self->qr_picture, NULL);
+  gtk_stack_set_visible_child_name (self->code_stack, "missing");
+  update_actions (self);
 }
 
 static void
@@ -53,6 +74,7 @@ show_failure (TdPersonalCodeView *self, const char *message)
   g_clear_pointer (&self->code, g_free);
   gtk_label_set_text (self->error_label, message);
   gtk_stack_set_visible_child_name (self->code_stack, "error");
+  update_actions (self);
 }
 
 /* --- actions ------------------------------------------------------------------- */
@@ -74,6 +96,26 @@ regenerate_confirmed (gpointer data)
     }
   show_code (self, code);
   td_toast (GTK_WIDGET (self), _("New personal code made; the old one no longer works"));
+}
+
+static void
+create_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  TdPersonalCodeView *self = TD_PERSONAL_CODE_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+  char *code;
+
+  if (self->store == NULL || self->trainee_id <= 0 || self->code != NULL)
+    return;
+  /* Issues one in a single transaction, or returns the one issued meanwhile elsewhere. */
+  code = td_trainee_code_get (self->store, self->trainee_id, &error);
+  if (code == NULL)
+    {
+      td_show_error (widget, _("Could Not Create the Code"), error->message);
+      return;
+    }
+  show_code (self, code);
+  td_toast (widget, _("Personal code created"));
 }
 
 static void
@@ -120,6 +162,7 @@ td_personal_code_view_class_init (TdPersonalCodeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdPersonalCodeView, qr_picture);
   gtk_widget_class_bind_template_child (widget_class, TdPersonalCodeView, code_label);
   gtk_widget_class_bind_template_child (widget_class, TdPersonalCodeView, error_label);
+  gtk_widget_class_install_action (widget_class, "code.create", NULL, create_action);
   gtk_widget_class_install_action (widget_class, "code.regenerate", NULL, regenerate_action);
 }
 
@@ -127,7 +170,7 @@ static void
 td_personal_code_view_init (TdPersonalCodeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.regenerate", FALSE);
+  update_actions (self);
 }
 
 /* --- public API ------------------------------------------------------------------ */
@@ -149,20 +192,21 @@ td_personal_code_view_load (TdPersonalCodeView *self, TdStore *store, gint64 tra
 
   g_set_object (&self->store, store);
   self->trainee_id = trainee_id;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.regenerate",
-                                 store != NULL && trainee_id > 0);
   g_clear_pointer (&self->code, g_free);
   if (store == NULL || trainee_id <= 0)
     {
       gtk_picture_set_paintable (self->qr_picture, NULL);
       gtk_stack_set_visible_child_name (self->code_stack, "none");
+      update_actions (self);
       return;
     }
-  code = td_trainee_code_get (store, trainee_id, &error);
-  if (code == NULL)
+  code = td_trainee_code_find (store, trainee_id, &error);
+  if (code != NULL)
+    show_code (self, code);
+  else if (error != NULL)
     show_failure (self, error->message);
   else
-    show_code (self, code);
+    show_missing (self);
 }
 
 const char *

@@ -1,5 +1,6 @@
 /* td-personal-code-view.h — a trainee's personal QR code in the trainee editor, with
- * "Regenerate Code…", which voids the old code at once (td-trainee-code.h). */
+ * "Create Code" for a person who has none and "Regenerate Code…", which voids the old
+ * code at once (td-trainee-code.h). */
 #pragma once
 
 #include <adwaita.h>
@@ -13,8 +14,8 @@ G_DECLARE_FINAL_TYPE (TdPersonalCodeView, td_personal_code_view, TD, PERSONAL_CO
                       AdwPreferencesGroup)
 
 GtkWidget  *td_personal_code_view_new (void);
-/* Shows the current code of @trainee_id, issuing one when the person has none; 0 (a
- * person not yet saved) shows that a code comes with the first save. */
+/* Shows the current code of @trainee_id without writing anything: a person who has
+ * none gets "Create Code"; 0 (a person not yet saved) says to save first. */
 void        td_personal_code_view_load (TdPersonalCodeView *self, TdStore *store,
                                         gint64 trainee_id);
 /* The code on screen, or NULL. */

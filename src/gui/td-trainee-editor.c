@@ -38,6 +38,8 @@ struct _TdTraineeEditor {
   GtkListBox *history_list;
   TdPersonalCodeView *personal_code_view;
   TdQualificationsView *qualifications_view;
+  GtkScrolledWindow *scroller;
+  guint obligations_tick;           /* a pending td_trainee_editor_show_obligations */
   AdwEntryRow *rows[TD_TRAINEE_N_FIELDS];
   GtkLabel *error_labels[TD_TRAINEE_N_FIELDS];
 };
@@ -399,6 +401,38 @@ choose_photo_action (GtkWidget *widget, const char *action_name, GVariant *param
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Brings the Training Obligations group to the top of the form and focuses it. A tick
+ * callback, because a form just opened has no layout yet: it waits for one in which
+ * the group has its place. */
+static gboolean
+scroll_to_obligations_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  TdTraineeEditor *self = TD_TRAINEE_EDITOR (widget);
+  GtkWidget *group = GTK_WIDGET (self->qualifications_view);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t top;
+  double target;
+
+  if (gtk_widget_get_height (group) == 0
+      || !gtk_widget_compute_point (group, viewport, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return G_SOURCE_CONTINUE;
+  target = gtk_adjustment_get_value (vadjustment) + top.y;
+  /* The viewport scrolls to whatever takes the focus; the group's top is set last. */
+  gtk_widget_child_focus (group, GTK_DIR_TAB_FORWARD);
+  gtk_adjustment_set_value (vadjustment, target);
+  self->obligations_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_show_obligations (TdTraineeEditor *self)
+{
+  if (self->obligations_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->obligations_tick);
+  self->obligations_tick = 0;
+}
+
 /* --- overrides -------------------------------------------------------------- */
 
 static void
@@ -407,6 +441,7 @@ td_trainee_editor_dispose (GObject *object)
   TdTraineeEditor *self = TD_TRAINEE_EDITOR (object);
 
   g_cancellable_cancel (self->cancellable);
+  cancel_show_obligations (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -523,6 +558,7 @@ td_trainee_editor_class_init (TdTraineeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, history_list);
   gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, personal_code_view);
   gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, qualifications_view);
+  gtk_widget_class_bind_template_child (widget_class, TdTraineeEditor, scroller);
   bind_rows (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, reveal_toggled_cb);
 
@@ -586,6 +622,7 @@ td_trainee_editor_load (TdTraineeEditor *self, TdTrainee *trainee)
   g_return_if_fail (TD_IS_TRAINEE_EDITOR (self));
   g_return_if_fail (trainee == NULL || TD_IS_TRAINEE (trainee));
 
+  cancel_show_obligations (self);
   if (self->form != NULL)
     g_signal_handlers_disconnect_by_data (self->form, self);
   g_clear_object (&self->form);
@@ -612,6 +649,16 @@ td_trainee_editor_load (TdTraineeEditor *self, TdTrainee *trainee)
     }
   td_qualifications_view_load (self->qualifications_view, self->store,
                                trainee != NULL ? trainee->id : 0);
+}
+
+void
+td_trainee_editor_show_obligations (TdTraineeEditor *self)
+{
+  g_return_if_fail (TD_IS_TRAINEE_EDITOR (self));
+
+  cancel_show_obligations (self);
+  self->obligations_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                         scroll_to_obligations_cb, NULL, NULL);
 }
 
 TdTraineeForm *

@@ -18,6 +18,10 @@ GtkWidget     *td_trainee_editor_new (TdStore *store);
 void           td_trainee_editor_load (TdTraineeEditor *self, TdTrainee *trainee);
 TdTraineeForm *td_trainee_editor_get_form (TdTraineeEditor *self);
 
+/* Scrolls the form to the Training Obligations group (roles, periodic hours) and
+ * focuses it, once the form is laid out: where a person's check findings are fixed. */
+void           td_trainee_editor_show_obligations (TdTraineeEditor *self);
+
 /* Takes an image for the certificate photo: decodes it for the preview and checks
  * type and size (TdTraineeForm). It is stored with the next save. */
 gboolean       td_trainee_editor_set_photo (TdTraineeEditor *self, GBytes *image,

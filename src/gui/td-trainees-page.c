@@ -345,3 +345,13 @@ td_trainees_page_open (TdTraineesPage *self, TdTrainee *trainee)
   td_trainee_editor_load (self->editor, trainee);
   gtk_stack_set_visible_child_name (self->stack, "editor");
 }
+
+void
+td_trainees_page_open_obligations (TdTraineesPage *self, TdTrainee *trainee)
+{
+  g_return_if_fail (TD_IS_TRAINEES_PAGE (self));
+  g_return_if_fail (TD_IS_TRAINEE (trainee));
+
+  td_trainees_page_open (self, trainee);
+  td_trainee_editor_show_obligations (self->editor);
+}

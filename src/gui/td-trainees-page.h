@@ -17,5 +17,7 @@ void       td_trainees_page_reload (TdTraineesPage *self);
 
 /* Opens the person form for @trainee, or for a new person when NULL. */
 void       td_trainees_page_open (TdTraineesPage *self, TdTrainee *trainee);
+/* Opens the person form for @trainee at its Training Obligations group. */
+void       td_trainees_page_open_obligations (TdTraineesPage *self, TdTrainee *trainee);
 
 G_END_DECLS
