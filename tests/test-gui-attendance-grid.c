@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-attendance-desk.h"
 #include "td-attendance-grid.h"
 #include "td-attendance-page.h"
@@ -63,19 +64,6 @@ add_session (Fixture *f, gint64 course_id, const char *date)
   return s->id;
 }
 
-static gint64
-enrol (Fixture *f, const char *name, const char *id)
-{
-  g_autoptr (TdTrainee) t = td_trainee_new ();
-  g_autoptr (GError) error = NULL;
-
-  t->name = g_strdup (name);
-  t->national_id = g_strdup (id);
-  g_assert_true (td_store_enrol (f->store, f->course_id, t, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return t->id;
-}
-
 static void
 record_present (Fixture *f, gint64 session, gint64 trainee, const char *in_time)
 {
@@ -96,12 +84,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("td-gui-grid-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "grid.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "counsellor");
+  f->store = gui_temp_store_open ("td-gui-grid-XXXXXX", "grid.db", "counsellor",
+                                 &f->dir, &f->path);
 
   f->course_id = add_course (f, "急救人員安全衛生教育訓練", "first-aid", "2024-05-01", "2024-05-06");
   for (guint i = 0; i < N_SESSIONS; i++)
@@ -109,9 +93,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
       g_autofree char *date = g_strdup_printf ("2024-05-%02u", i + 1);
       f->session[i] = add_session (f, f->course_id, date);
     }
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
-  f->trainee[1] = enrol (f, "陳美玲", "B223456782");
-  f->trainee[2] = enrol (f, "林志豪", "C187654325");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
+  f->trainee[1] = gui_enrol (f->store, f->course_id, "陳美玲", "B223456782");
+  f->trainee[2] = gui_enrol (f->store, f->course_id, "林志豪", "C187654325");
   for (guint i = 0; i < N_SESSIONS; i++)
     {
       record_present (f, f->session[i], f->trainee[0], "08:50");
@@ -127,64 +111,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* --- helpers -------------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      pump ();
-    }
-}
-
-static void
-save_snapshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("TD_TEST_SNAPSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  widget = GTK_WIDGET (gtk_widget_get_root (widget));
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static TdAttendanceGrid *
 open_grid (Fixture *f, GtkWindow **window)
@@ -192,21 +122,8 @@ open_grid (Fixture *f, GtkWindow **window)
   TdAttendanceGrid *grid = td_attendance_grid_new (f->store, f->course_id);
 
   td_attendance_grid_set_today (grid, TODAY);
-  *window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (*window, 1100, 600);
-  gtk_window_set_child (*window, GTK_WIDGET (grid));
-  gtk_window_present (*window);
-  settle ();
+  *window = show_in_window (GTK_WIDGET (grid), 1100, 600);
   return grid;
-}
-
-static void
-destroy_window (GtkWindow *window, gpointer widget)
-{
-  g_object_ref (widget);
-  gtk_window_destroy (window);
-  pump ();
-  g_assert_finalize_object (widget);
 }
 
 static void
@@ -497,20 +414,6 @@ test_keyboard (Fixture *f, gconstpointer data)
   destroy_window (window, grid);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 static void
 test_rollcall (Fixture *f, gconstpointer data)
 {
@@ -692,12 +595,11 @@ test_editor_tab (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (window, 1100, 700);
   gtk_window_set_child (window, GTK_WIDGET (editor));
   gtk_window_present (window);
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR,
-                                                    "section_stack"));
+  stack = child (editor, TD_TYPE_COURSE_EDITOR, "section_stack");
   gtk_stack_set_visible_child_name (stack, "attendance");
   settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR, "attendance_stack"))),
-                   ==, "editor");
+  g_assert_cmpstr (editor_tab_state (editor, "attendance"), ==, "editor");
+  g_assert_true (TD_IS_ATTENDANCE_GRID (td_course_editor_get_section (editor, "attendance")));
   g_assert_true (has_label (GTK_WIDGET (editor), "林志豪"));
   g_assert_true (has_label (GTK_WIDGET (editor), "Make-up required"));
   destroy_window (window, editor);
@@ -708,8 +610,8 @@ test_editor_tab (Fixture *f, gconstpointer data)
   gtk_window_set_child (window, GTK_WIDGET (editor));
   gtk_window_present (window);
   settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor), TD_TYPE_COURSE_EDITOR, "attendance_stack"))),
-                   ==, "unsaved");
+  g_assert_cmpstr (editor_tab_state (editor, "attendance"), ==, "unsaved");
+  g_assert_null (td_course_editor_get_section (editor, "attendance"));
   destroy_window (window, editor);
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-attendance-desk.h"
 #include "td-attendance-page.h"
 #include "td-scan-banner.h"
@@ -45,19 +46,6 @@ add_session (Fixture *f, const char *date)
   return s->id;
 }
 
-static gint64
-enrol (Fixture *f, const char *name, const char *id)
-{
-  g_autoptr (TdTrainee) t = td_trainee_new ();
-  g_autoptr (GError) error = NULL;
-
-  t->name = g_strdup (name);
-  t->national_id = g_strdup (id);
-  g_assert_true (td_store_enrol (f->store, f->course_id, t, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return t->id;
-}
-
 static void
 record_present (Fixture *f, gint64 session, gint64 trainee)
 {
@@ -77,12 +65,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (TdCourse) c = td_course_new ();
   g_autoptr (TdTrainee) outsider = td_trainee_new ();
 
-  f->dir = g_dir_make_tmp ("td-gui-attendance-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "desk.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "counsellor");
+  f->store = gui_temp_store_open ("td-gui-attendance-XXXXXX", "desk.db", "counsellor",
+                                 &f->dir, &f->path);
 
   c->regime = TD_REGIME_OSH;
   c->title = g_strdup ("急救人員安全衛生教育訓練");
@@ -94,9 +78,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->course_id = c->id;
   f->earlier = add_session (f, "2024-05-03");
   f->today = add_session (f, TODAY);
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
-  f->trainee[1] = enrol (f, "陳美玲", "B223456782");
-  f->trainee[2] = enrol (f, "林志豪", "C187654325");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
+  f->trainee[1] = gui_enrol (f->store, f->course_id, "陳美玲", "B223456782");
+  f->trainee[2] = gui_enrol (f->store, f->course_id, "林志豪", "C187654325");
   /* The first two came to the earlier session; the third did not, so half of the
    * course's hours are already missed: past the dismissal fraction. */
   record_present (f, f->earlier, f->trainee[0]);
@@ -112,40 +96,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* --- helpers -------------------------------------------------------------------- */
 
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      pump ();
-    }
-}
-
 static gpointer
-child (gpointer widget, const char *name)
+page_child (gpointer widget, const char *name)
 {
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), TD_TYPE_ATTENDANCE_PAGE,
                                                    name);
@@ -176,30 +133,11 @@ set_now (GtkWidget *page, int hh, int mm)
 }
 
 static char *
-code_of (Fixture *f, gint64 trainee_id)
-{
-  g_autoptr (GError) error = NULL;
-  char *code = td_trainee_code_get (f->store, trainee_id, &error);
-
-  g_assert_no_error (error);
-  return code;
-}
-
-static void
-collect_labels (GtkWidget *widget, GString *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_labels (c, out);
-}
-
-static char *
 dup_roster_text (GtkWidget *page)
 {
   GString *out = g_string_new (NULL);
 
-  collect_labels (child (page, "roster_view"), out);
+  collect_labels (page_child (page, "roster_view"), out);
   return g_string_free (out, FALSE);
 }
 
@@ -221,7 +159,7 @@ find_label (GtkWidget *widget, const char *text)
 static void
 assert_scan_has_focus (GtkWidget *page)
 {
-  GtkWidget *entry = child (page, "scan_entry");
+  GtkWidget *entry = page_child (page, "scan_entry");
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (page));
 
   g_assert_nonnull (focus);
@@ -231,14 +169,14 @@ assert_scan_has_focus (GtkWidget *page)
 static void
 assert_banner (GtkWidget *page, const char *css_class, const char *title_part, const char *name)
 {
-  GtkWidget *banner = child (page, "banner");
+  GtkWidget *banner = page_child (page, "banner");
 
   g_assert_true (gtk_widget_has_css_class (banner, css_class));
-  g_assert_nonnull (strstr (gtk_label_get_text (child (page, "banner_title")), title_part));
+  g_assert_nonnull (strstr (gtk_label_get_text (page_child (page, "banner_title")), title_part));
   if (name != NULL)
-    g_assert_cmpstr (gtk_label_get_text (child (page, "banner_name")), ==, name);
+    g_assert_cmpstr (gtk_label_get_text (page_child (page, "banner_name")), ==, name);
   /* Ready for the next scan at once. */
-  g_assert_cmpstr (gtk_editable_get_text (child (page, "scan_entry")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (page_child (page, "scan_entry")), ==, "");
   assert_scan_has_focus (page);
 }
 
@@ -246,7 +184,7 @@ assert_banner (GtkWidget *page, const char *css_class, const char *title_part, c
 static void
 scan (GtkWidget *page, const char *text)
 {
-  GtkEditable *entry = child (page, "scan_entry");
+  GtkEditable *entry = page_child (page, "scan_entry");
 
   gtk_editable_set_text (entry, text);
   g_signal_emit_by_name (entry, "activate");
@@ -257,7 +195,7 @@ scan (GtkWidget *page, const char *text)
 static void
 scan_typed (GtkWidget *page, const char *text)
 {
-  GtkEditable *entry = child (page, "scan_entry");
+  GtkEditable *entry = page_child (page, "scan_entry");
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -282,33 +220,6 @@ history_last (Fixture *f, gint64 trainee_id, guint *n_events)
   return events->len > 0 ? td_attendance_copy (g_ptr_array_index (events, events->len - 1)) : NULL;
 }
 
-static void
-save_snapshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("TD_TEST_SNAPSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  widget = GTK_WIDGET (gtk_widget_get_root (widget));
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static GtkWidget *
 open_page (Fixture *f, GtkWindow **window, int hh, int mm)
 {
@@ -324,35 +235,12 @@ open_page (Fixture *f, GtkWindow **window, int hh, int mm)
 }
 
 static void
-destroy_window (GtkWindow *window, GtkWidget *page)
-{
-  g_object_ref (page);
-  gtk_window_destroy (window);
-  pump ();
-  g_assert_finalize_object (page);
-}
-
-static void
 select_row (GtkWidget *page, guint position)
 {
-  GtkSelectionModel *model = gtk_column_view_get_model (child (page, "roster_view"));
+  GtkSelectionModel *model = gtk_column_view_get_model (page_child (page, "roster_view"));
 
   gtk_selection_model_select_item (model, position, TRUE);
   pump ();
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* --- tests ---------------------------------------------------------------------- */
@@ -368,9 +256,9 @@ test_opens_on_today (Fixture *f, gconstpointer data)
 
   g_assert_cmpstr (td_attendance_page_get_date (desk), ==, TODAY);
   g_assert_cmpint (td_attendance_page_get_session_id (desk), ==, f->today);
-  g_assert_nonnull (gtk_list_box_get_row_at_index (child (page, "session_list"), 0));
-  g_assert_null (gtk_list_box_get_row_at_index (child (page, "session_list"), 1));
-  g_assert_cmpstr (gtk_menu_button_get_label (child (page, "date_button")), ==,
+  g_assert_nonnull (gtk_list_box_get_row_at_index (page_child (page, "session_list"), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (page_child (page, "session_list"), 1));
+  g_assert_cmpstr (gtk_menu_button_get_label (page_child (page, "date_button")), ==,
                    "民國113年5月6日");
   assert_scan_has_focus (page);
 
@@ -381,11 +269,11 @@ test_opens_on_today (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (roster, "Not signed in"));
 
   /* Absence past the pack's dismissal fraction turns the row red, and only that row. */
-  label = find_label (child (page, "roster_view"), "林志豪");
+  label = find_label (page_child (page, "roster_view"), "林志豪");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (label), "dismissed"));
-  label = find_label (child (page, "roster_view"), "王小明");
+  label = find_label (page_child (page, "roster_view"), "王小明");
   g_assert_false (gtk_widget_has_css_class (label, "error"));
   save_snapshot (page, "attendance-ready");
 
@@ -393,13 +281,14 @@ test_opens_on_today (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (page, "desk.previous-day", NULL));
   pump ();
   g_assert_cmpstr (td_attendance_page_get_date (desk), ==, "2024-05-05");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (page, "sessions_stack")), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (page, "sessions_stack")), ==,
+                   "empty");
   g_assert_cmpint (td_attendance_page_get_session_id (desk), ==, 0);
   g_assert_true (td_attendance_page_set_date (desk, "2024-05-03"));
   pump ();
   g_assert_cmpint (td_attendance_page_get_session_id (desk), ==, f->earlier);
   /* Not today: scans are refused, sign-in at the desk too. */
-  g_assert_false (gtk_widget_is_sensitive (child (page, "scan_entry")));
+  g_assert_false (gtk_widget_is_sensitive (page_child (page, "scan_entry")));
   g_assert_false (td_attendance_page_set_date (desk, "113/05/03"));
   g_assert_true (gtk_widget_activate_action (page, "desk.today", NULL));
   pump ();
@@ -411,9 +300,9 @@ test_opens_on_today (Fixture *f, gconstpointer data)
 static void
 test_scans (Fixture *f, gconstpointer data)
 {
-  g_autofree char *code1 = code_of (f, f->trainee[0]);
-  g_autofree char *code2 = code_of (f, f->trainee[1]);
-  g_autofree char *code3 = code_of (f, f->trainee[2]);
+  g_autofree char *code1 = gui_trainee_code (f->store, f->trainee[0]);
+  g_autofree char *code2 = gui_trainee_code (f->store, f->trainee[1]);
+  g_autofree char *code3 = gui_trainee_code (f->store, f->trainee[2]);
   g_autofree char *new_code2 = NULL;
   g_autofree char *sloppy = NULL;
   g_autofree char *roster = NULL;
@@ -438,14 +327,14 @@ test_scans (Fixture *f, gconstpointer data)
    * scanner's trailing Enter still in the text. */
   scan (page, code1);
   assert_banner (page, "signed-in", "08:55", "王小明");
-  g_assert_true (gtk_widget_get_visible (child (page, "banner_photo")));
-  g_assert_nonnull (gtk_picture_get_paintable (child (page, "banner_photo")));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "banner_photo")));
+  g_assert_nonnull (gtk_picture_get_paintable (page_child (page, "banner_photo")));
   scan_typed (page, code2);
   assert_banner (page, "signed-in", "08:55", "陳美玲");
-  g_assert_false (gtk_widget_get_visible (child (page, "banner_photo")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "banner_photo")));
   roster = dup_roster_text (page);
   g_assert_nonnull (strstr (roster, "08:55"));
-  g_assert_nonnull (strstr (gtk_label_get_text (child (page, "count_label")), "2 of 3"));
+  g_assert_nonnull (strstr (gtk_label_get_text (page_child (page, "count_label")), "2 of 3"));
   save_snapshot (page, "attendance-signed-in");
 
   /* Again within the minimum interval: recorded once only. */
@@ -538,14 +427,14 @@ test_marking (Fixture *f, gconstpointer data)
   /* L: leave, defaulting to the whole session; here 1.5 hours of sick leave. */
   g_assert_true (gtk_widget_activate_action (page, "desk.leave", NULL));
   settle ();
-  g_assert_true (gtk_widget_get_visible (child (page, "leave_popover")));
-  g_assert_cmpfloat (gtk_spin_button_get_value (child (page, "leave_hours")), ==, 3.0);
-  gtk_drop_down_set_selected (child (page, "leave_kind"), 1);
-  gtk_spin_button_set_value (child (page, "leave_hours"), 1.5);
-  gtk_editable_set_text (child (page, "leave_proof"), "診斷證明");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "leave_popover")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (page_child (page, "leave_hours")), ==, 3.0);
+  gtk_drop_down_set_selected (page_child (page, "leave_kind"), 1);
+  gtk_spin_button_set_value (page_child (page, "leave_hours"), 1.5);
+  gtk_editable_set_text (page_child (page, "leave_proof"), "診斷證明");
   g_assert_true (gtk_widget_activate_action (page, "desk.record-leave", NULL));
   settle ();
-  g_assert_false (gtk_widget_get_visible (child (page, "leave_popover")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "leave_popover")));
   assert_banner (page, "duplicate", "Leave (sick)", "陳美玲");
   leave = td_store_list_leave (f->store, f->course_id, &error);
   g_assert_no_error (error);
@@ -572,13 +461,13 @@ test_marking (Fixture *f, gconstpointer data)
   pump ();
   g_assert_true (gtk_widget_activate_action (page, "desk.history", NULL));
   settle ();
-  g_assert_true (gtk_widget_get_visible (child (page, "history_popover")));
-  history = gtk_label_get_text (child (page, "history_label"));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "history_popover")));
+  history = gtk_label_get_text (page_child (page, "history_label"));
   g_assert_nonnull (strstr (history, "林志豪"));
   g_assert_nonnull (strstr (history, "Absent"));
   g_assert_nonnull (strstr (history, "in 09:05"));
   g_assert_nonnull (strstr (history, "desk, counsellor"));
-  gtk_popover_popdown (child (page, "history_popover"));
+  gtk_popover_popdown (page_child (page, "history_popover"));
   settle ();
   assert_scan_has_focus (page);
 
@@ -637,7 +526,7 @@ test_hours_activity (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->course_id = c->id;
   session = add_session (f, TODAY);
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
   a.course_id = c->id;
   a.session_id = session;
   a.title = g_strdup ("淨灘");
@@ -651,7 +540,7 @@ test_hours_activity (Fixture *f, gconstpointer data)
   page = open_page (f, &window, 9, 0);
   g_assert_true (td_attendance_page_select_session (TD_ATTENDANCE_PAGE (page), session));
   pump ();
-  code = code_of (f, f->trainee[0]);
+  code = gui_trainee_code (f->store, f->trainee[0]);
   scan (page, code);
   assert_banner (page, "signed-in", "Hours Awarded", "王小明");
   scan (page, code);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-certificate-row.h"
 #include "td-certificates-view.h"
 #include "td-certificates.h"
@@ -42,13 +43,6 @@ static const Row roster[] = {
 };
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 wait_for_view (TdCertificatesView *view)
@@ -150,14 +144,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   gtk_window_destroy (f->window);
   pump ();
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->store);
-  g_assert_cmpint (system (cmd), ==, 0);
-  g_free (f->dir);
+  gui_temp_dir_remove (&f->dir);
 }
 
 /* Whether the action's button in the tab's toolbar can be pressed. */
@@ -170,52 +161,6 @@ action_enabled (Fixture *f, const char *button)
   g_assert_nonnull (widget);
   pump ();
   return gtk_widget_get_sensitive (GTK_WIDGET (widget));
-}
-
-static void
-save_snapshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("TD_TEST_SNAPSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Let the window map and lay out before it is drawn. */
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      pump ();
-    }
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-/* The visible message dialog the last action opened. */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 /* The first descendant of @widget of @type (depth first). */
@@ -534,7 +479,6 @@ test_editor_tab (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("td-gui-certificates-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "desk.db", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr (TdStore) store = td_store_open (path, &error);
   g_autoptr (TdCourse) unsaved = td_course_new ();
   g_autoptr (TdCourse) saved = NULL;
@@ -550,20 +494,19 @@ test_editor_tab (void)
   editors[1] = g_object_ref_sink (td_course_editor_new (store, saved));
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     {
-      GtkStack *sections = GTK_STACK (gtk_widget_get_template_child (
-        GTK_WIDGET (editors[i]), TD_TYPE_COURSE_EDITOR, "section_stack"));
-      GtkStack *certificates = GTK_STACK (gtk_widget_get_template_child (
-        GTK_WIDGET (editors[i]), TD_TYPE_COURSE_EDITOR, "certificates_stack"));
+      GtkStack *sections = child (editors[i], TD_TYPE_COURSE_EDITOR, "section_stack");
       GtkWidget *page = gtk_stack_get_child_by_name (sections, "certificates");
 
       /* Certificates come after the attendance that decides them, before the documents. */
       g_assert_true (gtk_widget_get_next_sibling (page) ==
                      gtk_stack_get_child_by_name (sections, "documents"));
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (certificates), ==, expected[i]);
+      g_assert_cmpstr (editor_tab_state (editors[i], "certificates"), ==, expected[i]);
+      g_assert_true ((td_course_editor_get_section (editors[i], "certificates") != NULL) ==
+                     (i == 1));
       g_object_unref (editors[i]);
     }
   g_clear_object (&store);
-  g_assert_cmpint (system (cmd), ==, 0);
+  gui_temp_dir_remove (&dir);
 }
 
 /* The main window's primary menu opens Verify a Code…. */

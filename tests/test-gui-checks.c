@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-checks-page.h"
 #include "td-course-editor.h"
 #include "td-course-file.h"
@@ -35,22 +36,6 @@ typedef struct {
 } Fixture;
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static gint64
 import_rules_file (TdStore *store, const char *name)
@@ -81,14 +66,8 @@ wait_for_check (TdChecksPage *page)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("td-gui-checks-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "desk.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "tester");
+  f->store = gui_temp_store_open ("td-gui-checks-XXXXXX", "desk.db", "tester",
+                                 &f->dir, &f->path);
   f->osh_id = import_rules_file (f->store, "osh-violations.json");
   f->health_id = import_rules_file (f->store, "health-violations.json");
 
@@ -105,40 +84,30 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   gtk_window_destroy (GTK_WINDOW (f->window));
   pump ();
   g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* Collects the text of every mapped label under @widget: what is on screen. */
-static gboolean include_hidden;   /* collect_labels: also those not on screen */
+static gboolean include_hidden;   /* collect_page_labels: also those not on screen */
 
 static void
-collect_labels (GtkWidget *widget, GString *out)
+collect_page_labels (GtkWidget *widget, GString *out)
 {
   if (GTK_IS_LABEL (widget) && (include_hidden || gtk_widget_get_mapped (widget)))
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_labels (c, out);
+    collect_page_labels (c, out);
 }
 
 static char *
-dup_screen_text (gpointer widget)
+dup_page_text (gpointer widget)
 {
   GString *out = g_string_new (NULL);
 
-  collect_labels (GTK_WIDGET (widget), out);
+  collect_page_labels (GTK_WIDGET (widget), out);
   return g_string_free (out, FALSE);
 }
 
@@ -189,7 +158,7 @@ test_lists_findings (Fixture *f, gconstpointer data)
 {
   GPtrArray *findings = td_checks_page_get_findings (f->page);
   const TdFinding *evening = find_rule (findings, "schedule.evening-end");
-  g_autofree char *screen = dup_screen_text (f->page);
+  g_autofree char *screen = dup_page_text (f->page);
 
   g_assert_nonnull (evening);
   g_assert_cmpint (evening->course_id, ==, f->osh_id);
@@ -210,7 +179,7 @@ test_filters (Fixture *f, gconstpointer data)
   GtkDropDown *rule = child (f->page, TD_TYPE_CHECKS_PAGE, "rule_dropdown");
   const TdFinding *warning = find_rule (td_checks_page_get_findings (f->page),
                                         "schedule.evening-hours");
-  g_autofree char *all = dup_screen_text (f->page);
+  g_autofree char *all = dup_page_text (f->page);
   g_autofree char *errors = NULL;
   GPtrArray *shown;
 
@@ -224,7 +193,7 @@ test_filters (Fixture *f, gconstpointer data)
   g_assert_cmpuint (shown->len, >, 0);
   for (guint i = 0; i < shown->len; i++)
     g_assert_cmpint (((TdFinding *) g_ptr_array_index (shown, i))->severity, ==, TD_SEVERITY_ERROR);
-  errors = dup_screen_text (f->page);
+  errors = dup_page_text (f->page);
   g_assert_null (strstr (errors, warning->message));
 
   gtk_drop_down_set_selected (severity, TD_CHECKS_FILTER_WARNINGS);
@@ -297,7 +266,7 @@ test_badge (Fixture *f, gconstpointer data)
   wait_for_check (f->page);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==,
                     td_checks_page_get_attention_count (f->page));
-  screen = dup_screen_text (f->page);
+  screen = dup_page_text (f->page);
   g_assert_null (strstr (screen, "Due This Week"));
 }
 
@@ -357,12 +326,12 @@ test_open_person (Fixture *f, gconstpointer data)
                             "attendance.makeup-required"));
   /* Not made yet, on screen or off (the reveal is animated, so look at every label). */
   include_hidden = TRUE;
-  collapsed = dup_screen_text (expander);
+  collapsed = dup_page_text (expander);
   g_assert_null (strstr (collapsed, makeup->message));
 
   adw_expander_row_set_expanded (expander, TRUE);
   pump ();
-  expanded = dup_screen_text (expander);
+  expanded = dup_page_text (expander);
   g_assert_nonnull (strstr (expanded, makeup->message));
   button = find_button (GTK_WIDGET (expander), "checks.open-trainee", makeup->trainee_id);
   include_hidden = FALSE;
@@ -437,7 +406,7 @@ test_person_findings (Fixture *f, gconstpointer data)
   g_assert_cmpint (person->trainee_id, ==, trainee_id);
   g_assert_cmpint (person->severity, ==, TD_SEVERITY_ERROR);
 
-  text = dup_screen_text (f->page);
+  text = dup_page_text (f->page);
   g_assert_nonnull (strstr (text, "People"));
   /* The first group is the people's, its first expander this person's. */
   expander = find_expander (GTK_WIDGET (f->page));
@@ -531,8 +500,8 @@ static void
 test_timetable_live (Fixture *f, gconstpointer data)
 {
   TdCourseEditor *editor = open_course (f, f->osh_id, "sessions");
-  AdwBin *bin = child (editor, TD_TYPE_COURSE_EDITOR, "sessions_bin");
-  TdSessionsEditor *sessions = TD_SESSIONS_EDITOR (adw_bin_get_child (bin));
+  TdSessionsEditor *sessions = TD_SESSIONS_EDITOR (td_course_editor_get_section (editor,
+                                                                                "sessions"));
   GtkLabel *rules = child (sessions, TD_TYPE_SESSIONS_EDITOR, "rules_label");
 
   gtk_widget_activate_action (GTK_WIDGET (sessions), "sessions.new", NULL);
@@ -571,8 +540,7 @@ static void
 test_roster_dismissal (Fixture *f, gconstpointer data)
 {
   TdCourseEditor *editor = open_course (f, f->osh_id, "roster");
-  AdwBin *bin = child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin");
-  GtkWidget *roster = adw_bin_get_child (bin);
+  GtkWidget *roster = GTK_WIDGET (td_course_editor_get_section (editor, "roster"));
   g_autoptr (GPtrArray) marked = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) expected = NULL;
   g_autoptr (GError) error = NULL;

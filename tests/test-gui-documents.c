@@ -10,6 +10,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-course-editor.h"
 #include "td-demo.h"
 #include "td-documents-view.h"
@@ -29,13 +30,6 @@ typedef struct {
 } Fixture;
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 find_named (GtkWidget *widget, const char *name)
@@ -137,15 +131,6 @@ write_noise_pdf (Fixture *f, const char *name, int size, guint32 seed)
   return g_file_new_for_path (path);
 }
 
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (window);
-  pump ();
-  g_assert_finalize_object (window);
-}
-
 /* --- fixture ------------------------------------------------------------------ */
 
 static void
@@ -161,12 +146,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("td-gui-documents-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "desk.db", NULL);
-  f->store = td_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "tester");
+  f->store = gui_temp_store_open ("td-gui-documents-XXXXXX", "desk.db", "tester", &f->dir,
+                                 &f->db_path);
   g_assert_true (td_demo_populate (f->store, TODAY, &error));
   g_assert_no_error (error);
   f->osh_id = find_course (f->store, TD_REGIME_OSH);
@@ -178,22 +159,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (f->window);
   pump ();
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  gui_temp_dir_remove (&f->dir);
   g_free (f->db_path);
-  g_free (f->dir);
 }
 
 /* --- tests -------------------------------------------------------------------- */
@@ -238,7 +209,7 @@ test_preview (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (td_preview_window_get_state (window), ==, TD_PREVIEW_STATE_DOCUMENT);
   g_assert_cmpint (td_pdf_view_get_n_pages (td_preview_window_get_view (window)), >, 0);
-  destroy_window (GTK_WINDOW (window));
+  destroy_window (GTK_WINDOW (window), window);
 }
 
 static void
@@ -273,7 +244,7 @@ test_merge (Fixture *f, gconstpointer data)
   g_assert_cmpint (td_preview_window_get_state (window), ==, TD_PREVIEW_STATE_DOCUMENT);
   g_assert_cmpint (td_pdf_view_get_n_pages (td_preview_window_get_view (window)), ==,
                    expected);
-  destroy_window (GTK_WINDOW (window));
+  destroy_window (GTK_WINDOW (window), window);
   /* The person's file stays when its preview closes. */
   g_assert_true (g_file_query_exists (output, NULL));
 }
@@ -303,7 +274,7 @@ test_merge_over_limit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Merged PDF Is Too Large to Upload");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "larger than 10 MB"));
-  destroy_window (GTK_WINDOW (dialog));
+  destroy_window (GTK_WINDOW (dialog), dialog);
 }
 
 static void
@@ -328,20 +299,18 @@ test_merge_bad_input (Fixture *f, gconstpointer data)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Merge the PDF Files");
-  destroy_window (dialog);
+  destroy_window (dialog, dialog);
 }
 
 static void
 test_unsaved (Fixture *f, gconstpointer data)
 {
   TdCourseEditor *editor = td_course_editor_new (f->store, NULL);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                              TD_TYPE_COURSE_EDITOR,
-                                                              "documents_stack"));
 
   gtk_window_set_child (f->window, GTK_WIDGET (editor));
   pump ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "unsaved");
+  g_assert_cmpstr (editor_tab_state (editor, "documents"), ==, "unsaved");
+  g_assert_null (td_course_editor_get_section (editor, "documents"));
   gtk_window_set_child (f->window, NULL);
 }
 
@@ -351,13 +320,11 @@ test_saved_course (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdCourse) course = td_store_get_course (f->store, f->osh_id, &error);
   TdCourseEditor *editor = td_course_editor_new (f->store, course);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                              TD_TYPE_COURSE_EDITOR,
-                                                              "documents_stack"));
 
   gtk_window_set_child (f->window, GTK_WIDGET (editor));
   pump ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "editor");
+  g_assert_cmpstr (editor_tab_state (editor, "documents"), ==, "editor");
+  g_assert_true (TD_IS_DOCUMENTS_VIEW (td_course_editor_get_section (editor, "documents")));
   g_assert_nonnull (find_named (GTK_WIDGET (editor), "signin-sheet"));
   gtk_window_set_child (f->window, NULL);
 }

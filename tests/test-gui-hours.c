@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-attendance-desk.h"
 #include "td-course-editor.h"
 #include "td-hours-awards-view.h"
@@ -34,19 +35,6 @@ typedef struct {
 
 /* --- fixture -------------------------------------------------------------------- */
 
-static gint64
-enrol (Fixture *f, const char *name, const char *id)
-{
-  g_autoptr (TdTrainee) t = td_trainee_new ();
-  g_autoptr (GError) error = NULL;
-
-  t->name = g_strdup (name);
-  t->national_id = g_strdup (id);
-  g_assert_true (td_store_enrol (f->store, f->course_id, t, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return t->id;
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -55,12 +43,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (TdSession) s = td_session_new ();
   g_autoptr (TdTrainee) outsider = td_trainee_new ();
 
-  f->dir = g_dir_make_tmp ("td-gui-hours-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "hours.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "organiser");
+  f->store = gui_temp_store_open ("td-gui-hours-XXXXXX", "hours.db", "organiser",
+                                 &f->dir, &f->path);
 
   c->regime = TD_REGIME_HOURS;
   c->title = g_strdup ("環境教育講座");
@@ -78,9 +62,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (td_store_save_session (f->store, s, &error));
   g_assert_no_error (error);
   f->session_id = s->id;
-  f->trainee[0] = enrol (f, "王小明", "A123456789");
-  f->trainee[1] = enrol (f, "陳美玲", "B223456782");
-  f->trainee[2] = enrol (f, "林志豪", "C187654325");
+  f->trainee[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
+  f->trainee[1] = gui_enrol (f->store, f->course_id, "陳美玲", "B223456782");
+  f->trainee[2] = gui_enrol (f->store, f->course_id, "林志豪", "C187654325");
 
   outsider->name = g_strdup ("張大同");
   outsider->national_id = g_strdup ("D211111118");
@@ -92,46 +76,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* --- helpers -------------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      pump ();
-    }
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
 
 static gpointer
 view_child (GtkWidget *view, const char *name)
@@ -143,64 +91,6 @@ static gpointer
 banner_child (GtkWidget *view, const char *name)
 {
   return child (view_child (view, "scan_banner"), TD_TYPE_SCAN_BANNER, name);
-}
-
-static char *
-code_of (Fixture *f, gint64 trainee_id)
-{
-  g_autoptr (GError) error = NULL;
-  char *code = td_trainee_code_get (f->store, trainee_id, &error);
-
-  g_assert_no_error (error);
-  return code;
-}
-
-static void
-save_snapshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("TD_TEST_SNAPSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  widget = GTK_WIDGET (gtk_widget_get_root (widget));
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static GtkWindow *
-present (GtkWidget *widget, int width, int height)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_set_child (window, widget);
-  gtk_window_present (window);
-  settle ();
-  return window;
-}
-
-static void
-destroy_window (GtkWindow *window, GtkWidget *widget)
-{
-  g_object_ref (widget);
-  gtk_window_destroy (window);
-  pump ();
-  g_assert_finalize_object (widget);
 }
 
 static void
@@ -255,20 +145,6 @@ count_rows (GtkWidget *list)
   return n;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Fills "New Activity…" and presses Create. */
 static void
 create_activity (GtkWidget *view, const char *title, const char *date, double physical,
@@ -291,7 +167,7 @@ static void
 test_new_activity_refuses_bad_input (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
-  GtkWindow *window = present (view, 900, 700);
+  GtkWindow *window = show_in_window (view, 900, 700);
   g_autoptr (GPtrArray) activities = NULL;
   GtkWidget *error_label = view_child (view, "new_error_label");
 
@@ -313,12 +189,12 @@ static void
 test_scan_awards (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
-  GtkWindow *window = present (view, 900, 700);
-  g_autofree char *code0 = code_of (f, f->trainee[0]);
-  g_autofree char *old1 = code_of (f, f->trainee[1]);
+  GtkWindow *window = show_in_window (view, 900, 700);
+  g_autofree char *code0 = gui_trainee_code (f->store, f->trainee[0]);
+  g_autofree char *old1 = gui_trainee_code (f->store, f->trainee[1]);
   g_autofree char *new1 = td_trainee_code_regenerate (f->store, f->trainee[1], NULL);
-  g_autofree char *code2 = code_of (f, f->trainee[2]);
-  g_autofree char *outsider = code_of (f, f->outsider);
+  g_autofree char *code2 = gui_trainee_code (f->store, f->trainee[2]);
+  g_autofree char *outsider = gui_trainee_code (f->store, f->outsider);
   g_autofree char *lower = g_ascii_strdown (code2, -1);
   g_autoptr (GPtrArray) activities = NULL;
   g_autoptr (GPtrArray) awards = NULL;
@@ -383,9 +259,9 @@ static void
 test_export (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_hours_awards_view_new (f->store, f->course_id);
-  GtkWindow *window = present (view, 900, 700);
-  g_autofree char *code0 = code_of (f, f->trainee[0]);
-  g_autofree char *code2 = code_of (f, f->trainee[2]);
+  GtkWindow *window = show_in_window (view, 900, 700);
+  g_autofree char *code0 = gui_trainee_code (f->store, f->trainee[0]);
+  g_autofree char *code2 = gui_trainee_code (f->store, f->trainee[2]);
   g_autofree char *path = g_build_filename (f->dir, "hours.csv", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -435,15 +311,16 @@ test_tab_only_for_hours (Fixture *f, gconstpointer data)
   for (guint i = 0; i < 2; i++)
     {
       TdCourseEditor *editor = td_course_editor_new (f->store, i == 0 ? hours : osh);
-      GtkWindow *window = present (GTK_WIDGET (editor), 1000, 760);
+      GtkWindow *window = show_in_window (GTK_WIDGET (editor), 1000, 760);
       GtkStack *sections = child (editor, TD_TYPE_COURSE_EDITOR, "section_stack");
       GtkStackPage *page = child (editor, TD_TYPE_COURSE_EDITOR, "hours_page");
 
       g_assert_cmpint (gtk_stack_page_get_visible (page), ==, i == 0);
       if (i == 0)
         {
-          g_assert_true (TD_IS_HOURS_AWARDS_VIEW (
-            adw_bin_get_child (child (editor, TD_TYPE_COURSE_EDITOR, "hours_bin"))));
+          g_assert_cmpstr (editor_tab_state (editor, "hours"), ==, "editor");
+          g_assert_true (TD_IS_HOURS_AWARDS_VIEW (td_course_editor_get_section (editor,
+                                                                                "hours")));
           gtk_stack_set_visible_child_name (sections, "hours");
           save_snapshot (GTK_WIDGET (editor), "hours-tab");
         }
@@ -455,7 +332,7 @@ static void
 test_personal_code (Fixture *f, gconstpointer data)
 {
   GtkWidget *view = td_personal_code_view_new ();
-  GtkWindow *window = present (view, 600, 500);
+  GtkWindow *window = show_in_window (view, 600, 500);
   g_autofree char *old = NULL;
   g_autofree char *current = NULL;
   GdkPaintable *qr;
@@ -513,7 +390,7 @@ test_personal_code (Fixture *f, gconstpointer data)
   adw_message_dialog_response (find_dialog (), "accept");
   gtk_window_destroy (GTK_WINDOW (find_dialog ()));
   pump ();
-  current = code_of (f, f->trainee[0]);
+  current = gui_trainee_code (f->store, f->trainee[0]);
   g_assert_cmpstr (td_personal_code_view_get_code (TD_PERSONAL_CODE_VIEW (view)), ==, current);
   g_assert_cmpstr (current, !=, old);
   g_assert_true (td_trainee_code_lookup (f->store, old, &state, NULL, NULL, NULL));
@@ -525,7 +402,7 @@ static void
 test_print_badges (Fixture *f, gconstpointer data)
 {
   TdRosterView *roster = td_roster_view_new (f->store, f->course_id);
-  GtkWindow *window = present (GTK_WIDGET (roster), 900, 600);
+  GtkWindow *window = show_in_window (GTK_WIDGET (roster), 900, 600);
   TdPreviewWindow *preview;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roster), "roster.print-badges", NULL));
@@ -545,7 +422,7 @@ test_print_badges (Fixture *f, gconstpointer data)
     {
       gint64 owner = 0;
       TdTraineeCodeState state = TD_TRAINEE_CODE_UNKNOWN;
-      g_autofree char *code = code_of (f, f->trainee[i]);
+      g_autofree char *code = gui_trainee_code (f->store, f->trainee[i]);
 
       g_assert_true (td_trainee_code_lookup (f->store, code, &state, &owner, NULL, NULL));
       g_assert_cmpint (owner, ==, f->trainee[i]);

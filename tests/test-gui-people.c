@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "gui-fixture.h"
 #include "td-catalogue.h"
 #include "td-lecturers-page.h"
 #include "td-lecturer-editor.h"
@@ -27,57 +28,14 @@ typedef struct {
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("td-gui-people-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "desk.db", NULL);
-  fixture->store = td_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (fixture->store, "tester");
+  fixture->store = gui_temp_store_open ("td-gui-people-XXXXXX", "desk.db", "tester",
+                                       &fixture->dir, &fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Lets the window lay out and draw a few frames. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      pump ();
-    }
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
+  gui_temp_store_close (fixture->store, &fixture->dir, &fixture->path);
 }
 
 static void
@@ -102,90 +60,6 @@ query_int (const char *path, const char *sql, gint64 id)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
-}
-
-/* Collects the text of every label under @widget, so a test can say what is on screen. */
-static void
-collect_labels (GtkWidget *widget, GString *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_labels (c, out);
-}
-
-static char *
-dup_screen_text (GtkWidget *widget)
-{
-  GString *out = g_string_new (NULL);
-
-  collect_labels (widget, out);
-  return g_string_free (out, FALSE);
-}
-
-static void
-save_snapshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("TD_TEST_SNAPSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* The whole window, so transparent widgets are drawn on its background. */
-  widget = GTK_WIDGET (gtk_widget_get_root (widget));
-  settle ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static GtkWindow *
-show_in_window (GtkWidget *widget, int width, int height)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_set_child (window, widget);
-  gtk_window_present (window);
-  settle ();
-  return window;
-}
-
-/* Closes the window and checks that @widget, and everything it held, is released. */
-static void
-destroy_window (GtkWindow *window, GtkWidget *widget)
-{
-  g_object_ref (widget);
-  gtk_window_destroy (window);
-  pump ();
-  g_assert_finalize_object (widget);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-card-renderer.h"
 #include "td-certificates.h"
 #include "td-demo.h"
@@ -37,13 +38,6 @@ typedef struct {
 } Blocker;
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 wait_for_render (TdPreviewWindow *window)
@@ -253,15 +247,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *key = NULL;
 
-  f->dir = g_dir_make_tmp ("td-gui-preview-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db_path = g_build_filename (f->dir, "desk.db", NULL);
+  f->store = gui_temp_store_open ("td-gui-preview-XXXXXX", "desk.db", "tester", &f->dir,
+                                 &f->db_path);
   key = g_build_filename (f->dir, "signing.key", NULL);
   /* Issued certificates are signed: a key of the test's own, never the user's. */
   g_setenv (TD_SIGNING_KEY_FILE_ENV, key, TRUE);
-  f->store = td_store_open (f->db_path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "tester");
   g_assert_true (td_demo_populate (f->store, TODAY, &error));
   g_assert_no_error (error);
   f->course_id = find_course_with_sessions (f->store);
@@ -270,18 +260,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_assert_finalize_object (f->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  gui_temp_dir_remove (&f->dir);
   g_free (f->db_path);
-  g_free (f->dir);
 }
 
 static TdPreviewWindow *

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "gui-fixture.h"
 #include "td-finding.h"
 #include "td-i18n.h"
 #include "td-qualifications-view.h"
@@ -30,12 +31,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (TdCertificateCycle) c = td_certificate_cycle_new ();
   g_autoptr (TdHoursRecord) h = td_hours_record_new ();
 
-  f->dir = g_dir_make_tmp ("td-gui-quals-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "desk.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "tester");
+  f->store = gui_temp_store_open ("td-gui-quals-XXXXXX", "desk.db", "tester",
+                                 &f->dir, &f->path);
   f->trainee = td_trainee_new ();
   f->trainee->name = g_strdup ("林雅婷");
   f->trainee->national_id = g_strdup ("A123456789");
@@ -73,34 +70,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&f->trainee);
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static void
-pump (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 static gpointer
-child (gpointer widget, const char *name)
+view_child (gpointer widget, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget),
-                                                   TD_TYPE_QUALIFICATIONS_VIEW, name);
-  g_assert_nonnull (object);
-  return object;
+  return child (widget, TD_TYPE_QUALIFICATIONS_VIEW, name);
 }
 
 static guint
@@ -125,7 +102,7 @@ row_title (GtkListBox *list, guint index)
 static void
 set_text (gpointer view, const char *row, const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (view, row)), text);
+  gtk_editable_set_text (GTK_EDITABLE (view_child (view, row)), text);
 }
 
 static void
@@ -133,8 +110,8 @@ test_hours_clear_finding (Fixture *f, gconstpointer data)
 {
   TdQualificationsView *view
       = g_object_ref_sink (TD_QUALIFICATIONS_VIEW (td_qualifications_view_new ()));
-  GtkListBox *findings = child (view, "findings_list");
-  GtkListBox *hours = child (view, "hours_list");
+  GtkListBox *findings = view_child (view, "findings_list");
+  GtkListBox *hours = view_child (view, "hours_list");
   const TdFinding *finding;
 
   td_qualifications_view_set_today (view, "2026-01-01");
@@ -152,22 +129,22 @@ test_hours_clear_finding (Fixture *f, gconstpointer data)
   set_text (view, "hours_date_row", "114/02/30");
   set_text (view, "hours_title_row", "專業品質");
   set_text (view, "hours_amount_row", "2");
-  adw_combo_row_set_selected (child (view, "hours_category_row"), TD_HOURS_CE_QUALITY);
+  adw_combo_row_set_selected (view_child (view, "hours_category_row"), TD_HOURS_CE_QUALITY);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "qualifications.add-hours", NULL));
-  g_assert_true (gtk_widget_get_visible (child (view, "error_label")));
+  g_assert_true (gtk_widget_get_visible (view_child (view, "error_label")));
   g_assert_cmpuint (count_rows (hours), ==, 2);
-  g_assert_cmpstr (gtk_editable_get_text (child (view, "hours_title_row")), ==, "專業品質");
+  g_assert_cmpstr (gtk_editable_get_text (view_child (view, "hours_title_row")), ==, "專業品質");
 
   /* The missing 2 hours: the finding is gone at once. */
   set_text (view, "hours_date_row", "114/03/01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "qualifications.add-hours", NULL));
   pump ();
-  g_assert_false (gtk_widget_get_visible (child (view, "error_label")));
+  g_assert_false (gtk_widget_get_visible (view_child (view, "error_label")));
   g_assert_cmpuint (td_qualifications_view_get_findings (view)->len, ==, 0);
   g_assert_cmpuint (count_rows (findings), ==, 0);
   g_assert_cmpuint (count_rows (hours), ==, 3);
   g_assert_cmpstr (row_title (hours, 2), ==, "專業品質");
-  g_assert_cmpstr (gtk_editable_get_text (child (view, "hours_title_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (view_child (view, "hours_title_row")), ==, "");
 
   /* Removing them (a void) brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "qualifications.remove", "(sx)",
@@ -183,9 +160,9 @@ test_roles_and_leave (Fixture *f, gconstpointer data)
 {
   TdQualificationsView *view
       = g_object_ref_sink (TD_QUALIFICATIONS_VIEW (td_qualifications_view_new ()));
-  GtkListBox *roles = child (view, "roles_list");
-  GtkListBox *cycles = child (view, "cycles_list");
-  GtkListBox *findings = child (view, "findings_list");
+  GtkListBox *roles = view_child (view, "roles_list");
+  GtkListBox *cycles = view_child (view, "cycles_list");
+  GtkListBox *findings = view_child (view, "findings_list");
 
   td_qualifications_view_set_today (view, "2027-04-15");
   td_qualifications_view_load (view, f->store, f->trainee->id);
@@ -204,7 +181,7 @@ test_roles_and_leave (Fixture *f, gconstpointer data)
                                                        i))->severity, ==, TD_SEVERITY_WARNING);
 
   /* An art. 18 role: its first item is role 1. */
-  adw_combo_row_set_selected (child (view, "role_row"), 0);
+  adw_combo_row_set_selected (view_child (view, "role_row"), 0);
   set_text (view, "since_row", "2027-01-01");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "qualifications.add-role", NULL));
   g_assert_cmpuint (count_rows (roles), ==, 2);
@@ -244,7 +221,7 @@ test_in_trainee_editor (Fixture *f, gconstpointer data)
       {
       /* TD_TEST_SHOW_AT: the part of the group to scroll to (a template child). */
       GtkWidget *at = g_getenv ("TD_TEST_SHOW_AT") != NULL
-                        ? child (view, g_getenv ("TD_TEST_SHOW_AT")) : GTK_WIDGET (view);
+                        ? view_child (view, g_getenv ("TD_TEST_SHOW_AT")) : GTK_WIDGET (view);
 
       if (gtk_widget_compute_point (at, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
         gtk_adjustment_set_value (

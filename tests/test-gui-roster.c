@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-roster-view.h"
 
 typedef struct {
@@ -34,19 +35,6 @@ add_session (Fixture *f, const char *date)
   return s->id;
 }
 
-static gint64
-enrol (Fixture *f, const char *name, const char *id)
-{
-  g_autoptr (TdTrainee) t = td_trainee_new ();
-  g_autoptr (GError) error = NULL;
-
-  t->name = g_strdup (name);
-  t->national_id = g_strdup (id);
-  g_assert_true (td_store_enrol (f->store, f->course_id, t, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return t->id;
-}
-
 static void
 record (Fixture *f, gint64 session, gint64 trainee, TdAttendanceStatus status)
 {
@@ -70,11 +58,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdCourse) c = td_course_new ();
 
-  f->dir = g_dir_make_tmp ("td-gui-roster-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "roster.db", NULL);
-  f->store = td_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = gui_temp_store_open ("td-gui-roster-XXXXXX", "roster.db", NULL, &f->dir, &f->path);
   c->regime = TD_REGIME_OSH;
   c->title = g_strdup ("急救人員安全衛生教育訓練");
   c->category = g_strdup ("first-aid");
@@ -85,8 +69,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->course_id = c->id;
   f->sessions[0] = add_session (f, "2024-05-03");
   f->sessions[1] = add_session (f, "2024-05-06");
-  f->trainees[0] = enrol (f, "王小明", "A123456789");
-  f->trainees[1] = enrol (f, "陳美玲", "B223456782");
+  f->trainees[0] = gui_enrol (f->store, f->course_id, "王小明", "A123456789");
+  f->trainees[1] = gui_enrol (f->store, f->course_id, "陳美玲", "B223456782");
   for (guint s = 0; s < 2; s++)
     for (guint t = 0; t < 2; t++)
       record (f, f->sessions[s], f->trainees[t], TD_ATTENDANCE_PRESENT);
@@ -95,28 +79,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_assert_finalize_object (f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (20000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
+  gui_temp_store_close (f->store, &f->dir, &f->path);
 }
 
 /* The label showing @text in the roster, or NULL. */

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-fixture.h"
 #include "td-course-editor.h"
 #include "td-courses-page.h"
 #include "td-roster-view.h"
@@ -20,28 +21,6 @@ typedef struct {
   char *dir;
   char *path;
 } Fixture;
-
-static void
-run_pending (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GObject *
-template_object (gpointer widget, GType type, const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static GtkWidget *
-child (gpointer widget, GType type, const char *name)
-{
-  return GTK_WIDGET (template_object (widget, type, name));
-}
 
 static void
 type_into (gpointer widget, GType type, const char *name, const char *text)
@@ -55,7 +34,7 @@ open_window (TdStore *store)
   TdWindow *window = g_object_ref (td_window_new (NULL, store));
 
   gtk_window_present (GTK_WINDOW (window));
-  run_pending ();
+  pump ();
   return window;
 }
 
@@ -63,7 +42,7 @@ static void
 close_window (TdWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  run_pending ();
+  pump ();
   g_assert_finalize_object (window);
 }
 
@@ -93,7 +72,7 @@ respond (AdwMessageDialog *dialog, const char *response)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  run_pending ();
+  pump ();
 }
 
 static void
@@ -109,17 +88,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  gui_temp_dir_remove (&f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 /* Every key the shortcuts window lists is a key GTK knows: a misspelt name would show
@@ -175,7 +145,7 @@ test_visit_pages (Fixture *f, gconstpointer data)
       const char *name = adw_view_stack_page_get_name (page);
 
       td_window_show_page (window, name);
-      run_pending ();
+      pump ();
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, name);
       g_assert_true (gtk_widget_get_mapped (adw_view_stack_page_get_child (page)));
     }
@@ -188,7 +158,7 @@ test_visit_pages (Fixture *f, gconstpointer data)
 
   /* An empty desk shows the empty state, not an empty table. */
   td_window_show_page (window, "courses");
-  run_pending ();
+  pump ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (
                      GTK_STACK (child (td_window_get_page (window, "courses"),
                                        TD_TYPE_COURSES_PAGE, "list_stack"))), ==, "empty");
@@ -204,7 +174,7 @@ test_visit_pages (Fixture *f, gconstpointer data)
     assert_shortcuts_parse (builder);
     gtk_window_set_transient_for (shortcuts, GTK_WINDOW (window));
     gtk_window_present (shortcuts);
-    run_pending ();
+    pump ();
     gtk_window_destroy (shortcuts);
   }
 
@@ -234,7 +204,7 @@ add_session (TdSessionsEditor *sessions, const char *date, const char *start, co
   type_into (sessions, TD_TYPE_SESSIONS_EDITOR, "end_entry", end);
   type_into (sessions, TD_TYPE_SESSIONS_EDITOR, "subject_entry", subject);
   gtk_widget_activate_action (GTK_WIDGET (sessions), "sessions.save", NULL);
-  run_pending ();
+  pump ();
 }
 
 static gint64
@@ -243,7 +213,7 @@ create_course (TdCoursesPage *page)
   TdCourseEditor *editor = td_courses_page_new_course (page);
   AdwComboRow *category;
 
-  run_pending ();
+  pump ();
   g_assert_true (td_courses_page_get_editor (page) == editor);
 
   /* Saving an empty form is refused, and the fields say why. */
@@ -267,7 +237,7 @@ create_course (TdCoursesPage *page)
                                             "error"));
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  run_pending ();
+  pump ();
   g_assert_cmpint (td_course_editor_get_course_id (editor), >, 0);
   g_assert_false (td_course_form_is_modified (td_course_editor_get_form (editor)));
   return td_course_editor_get_course_id (editor);
@@ -276,8 +246,8 @@ create_course (TdCoursesPage *page)
 static void
 fill_timetable (TdCourseEditor *editor)
 {
-  AdwBin *bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "sessions_bin"));
-  TdSessionsEditor *sessions = TD_SESSIONS_EDITOR (adw_bin_get_child (bin));
+  TdSessionsEditor *sessions = TD_SESSIONS_EDITOR (td_course_editor_get_section (editor,
+                                                                                "sessions"));
   GListModel *list = td_sessions_editor_get_sessions (sessions);
   g_autoptr (TdSession) first = NULL;
   AdwMessageDialog *dialog;
@@ -302,9 +272,9 @@ fill_timetable (TdCourseEditor *editor)
 
   /* Duplicate the day (a dialog asks for the date), then delete the copies again. */
   gtk_single_selection_set_selected (
-    GTK_SINGLE_SELECTION (template_object (sessions, TD_TYPE_SESSIONS_EDITOR, "selection")), 0);
+    GTK_SINGLE_SELECTION (child (sessions, TD_TYPE_SESSIONS_EDITOR, "selection")), 0);
   gtk_widget_activate_action (GTK_WIDGET (sessions), "sessions.duplicate-day", NULL);
-  run_pending ();
+  pump ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "113/05/07");
@@ -316,10 +286,10 @@ fill_timetable (TdCourseEditor *editor)
 
       g_assert_cmpstr (copy->date, ==, "2024-05-07");
       gtk_single_selection_set_selected (
-        GTK_SINGLE_SELECTION (template_object (sessions, TD_TYPE_SESSIONS_EDITOR, "selection")),
+        GTK_SINGLE_SELECTION (child (sessions, TD_TYPE_SESSIONS_EDITOR, "selection")),
         n - 1);
       gtk_widget_activate_action (GTK_WIDGET (sessions), "sessions.delete", NULL);
-      run_pending ();
+      pump ();
       respond (find_message_dialog (), "accept");
       g_assert_cmpuint (g_list_model_get_n_items (list), ==, n - 1);
     }
@@ -328,8 +298,7 @@ fill_timetable (TdCourseEditor *editor)
 static void
 enrol_trainee (TdCourseEditor *editor)
 {
-  AdwBin *bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin"));
-  TdRosterView *roster = TD_ROSTER_VIEW (adw_bin_get_child (bin));
+  TdRosterView *roster = TD_ROSTER_VIEW (td_course_editor_get_section (editor, "roster"));
   GListModel *list = td_roster_view_get_enrolments (roster);
 
   /* An invalid ID is refused with the reason. */
@@ -342,7 +311,7 @@ enrol_trainee (TdCourseEditor *editor)
   type_into (roster, TD_TYPE_ROSTER_VIEW, "name_entry", "王小明");
   type_into (roster, TD_TYPE_ROSTER_VIEW, "employer_entry", "臺灣電力公司");
   gtk_widget_activate_action (GTK_WIDGET (roster), "roster.add", NULL);
-  run_pending ();
+  pump ();
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
 
   /* The same person again is refused by the store, and the reason is shown. */
@@ -356,8 +325,7 @@ enrol_trainee (TdCourseEditor *editor)
 static void
 pick_and_remove (TdCourseEditor *editor, TdStore *store)
 {
-  AdwBin *bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin"));
-  TdRosterView *roster = TD_ROSTER_VIEW (adw_bin_get_child (bin));
+  TdRosterView *roster = TD_ROSTER_VIEW (td_course_editor_get_section (editor, "roster"));
   GListModel *list = td_roster_view_get_enrolments (roster);
   g_autoptr (TdTrainee) other = td_trainee_new ();
   g_autoptr (GError) error = NULL;
@@ -369,11 +337,11 @@ pick_and_remove (TdCourseEditor *editor, TdStore *store)
   other->employer = g_strdup ("中華郵政");
   g_assert_true (td_store_save_trainee (store, other, &error));
   gtk_menu_button_popup (GTK_MENU_BUTTON (child (roster, TD_TYPE_ROSTER_VIEW, "find_button")));
-  run_pending ();
+  pump ();
   gtk_editable_set_text (GTK_EDITABLE (search), "李");
   g_signal_emit_by_name (search, "search-changed");
   g_signal_emit_by_name (search, "activate");
-  run_pending ();
+  pump ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (roster, TD_TYPE_ROSTER_VIEW,
                                                                "id_entry"))), ==, "B120000008");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (roster, TD_TYPE_ROSTER_VIEW,
@@ -389,7 +357,7 @@ pick_and_remove (TdCourseEditor *editor, TdStore *store)
     g_autoptr (TdEnrolment) first = NULL;
 
     gtk_column_view_sort_by_column (view, seq_column, GTK_SORT_DESCENDING);
-    first = g_list_model_get_item (G_LIST_MODEL (template_object (roster, TD_TYPE_ROSTER_VIEW,
+    first = g_list_model_get_item (G_LIST_MODEL (child (roster, TD_TYPE_ROSTER_VIEW,
                                                                   "selection")), 0);
     g_assert_cmpint (first->seq, ==, 2);
     g_assert_cmpstr (first->trainee->name, ==, "李大同");
@@ -397,9 +365,9 @@ pick_and_remove (TdCourseEditor *editor, TdStore *store)
 
   /* Removing asks first; the person stays in the directory. */
   gtk_single_selection_set_selected (
-    GTK_SINGLE_SELECTION (template_object (roster, TD_TYPE_ROSTER_VIEW, "selection")), 0);
+    GTK_SINGLE_SELECTION (child (roster, TD_TYPE_ROSTER_VIEW, "selection")), 0);
   gtk_widget_activate_action (GTK_WIDGET (roster), "roster.remove", NULL);
-  run_pending ();
+  pump ();
   respond (find_message_dialog (), "accept");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_cmpuint (td_store_count_trainees (store, NULL, NULL), ==, 2);
@@ -410,13 +378,13 @@ leave_with_unsaved_changes (TdCoursesPage *page, TdCourseEditor *editor)
 {
   type_into (editor, TD_TYPE_COURSE_EDITOR, "classroom_row", "第1教室");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
-  run_pending ();
+  pump ();
   /* Asked first; cancelling stays, saving leaves. */
   respond (find_message_dialog (), "cancel");
   g_assert_true (td_courses_page_get_editor (page) == editor);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back", NULL);
-  run_pending ();
+  pump ();
   respond (find_message_dialog (), "save");
   g_assert_null (td_courses_page_get_editor (page));
 }
@@ -454,7 +422,7 @@ test_course_round_trip (Fixture *f, gconstpointer data)
   page = TD_COURSES_PAGE (td_window_get_page (window, "courses"));
   {
     GtkSingleSelection *selection =
-      GTK_SINGLE_SELECTION (template_object (page, TD_TYPE_COURSES_PAGE, "selection"));
+      GTK_SINGLE_SELECTION (child (page, TD_TYPE_COURSES_PAGE, "selection"));
     GListModel *courses = gtk_single_selection_get_model (selection);
     g_autoptr (TdCourse) listed = NULL;
 
@@ -466,13 +434,12 @@ test_course_round_trip (Fixture *f, gconstpointer data)
     g_assert_true (listed->group_discussion);
   }
   editor = td_courses_page_open_course (page, id);
-  run_pending ();
+  pump ();
   {
-    AdwBin *sessions_bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "sessions_bin"));
-    AdwBin *roster_bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin"));
     GListModel *sessions = td_sessions_editor_get_sessions (
-      TD_SESSIONS_EDITOR (adw_bin_get_child (sessions_bin)));
-    GListModel *roster = td_roster_view_get_enrolments (TD_ROSTER_VIEW (adw_bin_get_child (roster_bin)));
+      TD_SESSIONS_EDITOR (td_course_editor_get_section (editor, "sessions")));
+    GListModel *roster = td_roster_view_get_enrolments (
+      TD_ROSTER_VIEW (td_course_editor_get_section (editor, "roster")));
     g_autoptr (TdSession) second = g_list_model_get_item (sessions, 1);
     g_autoptr (TdEnrolment) enrolment = g_list_model_get_item (roster, 0);
 
@@ -515,7 +482,7 @@ test_search_and_delete (Fixture *f, gconstpointer data)
   page = td_window_get_page (window, "courses");
   entry = child (page, TD_TYPE_COURSES_PAGE, "search_entry");
   list_stack = GTK_STACK (child (page, TD_TYPE_COURSES_PAGE, "list_stack"));
-  selection = GTK_SINGLE_SELECTION (template_object (page, TD_TYPE_COURSES_PAGE, "selection"));
+  selection = GTK_SINGLE_SELECTION (child (page, TD_TYPE_COURSES_PAGE, "selection"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "急救");
   g_signal_emit_by_name (entry, "search-changed");
@@ -530,7 +497,7 @@ test_search_and_delete (Fixture *f, gconstpointer data)
   /* Delete asks first. */
   gtk_single_selection_set_selected (selection, 0);
   gtk_widget_activate_action (page, "courses.delete", NULL);
-  run_pending ();
+  pump ();
   respond (find_message_dialog (), "accept");
   g_assert_cmpuint (td_store_count_courses (store, NULL, &error), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
@@ -578,9 +545,7 @@ write_file (GFile *file, const char *text)
 static TdRosterView *
 editor_roster (TdCourseEditor *editor)
 {
-  AdwBin *bin = ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR, "roster_bin"));
-
-  return TD_ROSTER_VIEW (adw_bin_get_child (bin));
+  return TD_ROSTER_VIEW (td_course_editor_get_section (editor, "roster"));
 }
 
 static void
@@ -629,12 +594,11 @@ test_files (Fixture *f, gconstpointer data)
   window = open_window (store);
   page = TD_COURSES_PAGE (td_window_get_page (window, "courses"));
   g_assert_cmpint (td_courses_page_import_course_from (page, json), >, 0);
-  run_pending ();
+  pump ();
   editor = td_courses_page_get_editor (page);
   g_assert_nonnull (editor);
   g_assert_cmpuint (g_list_model_get_n_items (td_sessions_editor_get_sessions (TD_SESSIONS_EDITOR (
-                      adw_bin_get_child (ADW_BIN (child (editor, TD_TYPE_COURSE_EDITOR,
-                                                         "sessions_bin")))))), ==, 1);
+                      td_course_editor_get_section (editor, "sessions")))), ==, 1);
 
   /* A roster CSV with a bad ID is refused whole, with the line and the field. */
   write_file (csv, bad_csv);

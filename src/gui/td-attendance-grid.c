@@ -82,9 +82,9 @@ td_grid_row_init (TdGridRow *self)
 /* --- the grid -------------------------------------------------------------------- */
 
 struct _TdAttendanceGrid {
-  GtkWidget parent_instance;
+  TdCourseSection parent_instance;
 
-  TdStore *store;
+  TdStore *store;                  /* TdCourseSection's, borrowed */
   gint64 course_id;
   char *today;               /* NULL: the current date */
   TdCourse *course;
@@ -105,16 +105,7 @@ struct _TdAttendanceGrid {
   GtkLabel *rollcall_label;
 };
 
-G_DEFINE_FINAL_TYPE (TdAttendanceGrid, td_attendance_grid, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_COURSE_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdAttendanceGrid, td_attendance_grid, TD_TYPE_COURSE_SECTION)
 
 static const char *const cell_classes[] = { "success", "warning", "error", "dim-label", NULL };
 
@@ -1616,9 +1607,9 @@ td_attendance_grid_size_allocate (GtkWidget *widget, int width, int height, int 
 
 /* The Attendance page (or tdesk) may have changed records while the tab was hidden. */
 static void
-grid_map_cb (TdAttendanceGrid *self)
+td_attendance_grid_refresh (TdCourseSection *section)
 {
-  td_attendance_grid_reload (self);
+  td_attendance_grid_reload (TD_ATTENDANCE_GRID (section));
 }
 
 static void
@@ -1627,7 +1618,8 @@ td_attendance_grid_constructed (GObject *object)
   TdAttendanceGrid *self = TD_ATTENDANCE_GRID (object);
 
   G_OBJECT_CLASS (td_attendance_grid_parent_class)->constructed (object);
-  g_assert (TD_IS_STORE (self->store));
+  self->store = td_course_section_get_store (TD_COURSE_SECTION (self));
+  self->course_id = td_course_section_get_course_id (TD_COURSE_SECTION (self));
   td_attendance_grid_reload (self);
 }
 
@@ -1643,7 +1635,6 @@ td_attendance_grid_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->course);
   g_clear_object (&self->pack);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (td_attendance_grid_parent_class)->dispose (object);
 }
 
@@ -1652,44 +1643,6 @@ td_attendance_grid_finalize (GObject *object)
 {
   g_free (TD_ATTENDANCE_GRID (object)->today);
   G_OBJECT_CLASS (td_attendance_grid_parent_class)->finalize (object);
-}
-
-static void
-td_attendance_grid_get_property (GObject *object, guint prop_id, GValue *value,
-                                 GParamSpec *pspec)
-{
-  TdAttendanceGrid *self = TD_ATTENDANCE_GRID (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_COURSE_ID:
-      g_value_set_int64 (value, self->course_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_attendance_grid_set_property (GObject *object, guint prop_id, const GValue *value,
-                                 GParamSpec *pspec)
-{
-  TdAttendanceGrid *self = TD_ATTENDANCE_GRID (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_COURSE_ID:
-      self->course_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -1703,18 +1656,9 @@ td_attendance_grid_class_init (TdAttendanceGridClass *klass)
   object_class->constructed = td_attendance_grid_constructed;
   object_class->dispose = td_attendance_grid_dispose;
   object_class->finalize = td_attendance_grid_finalize;
-  object_class->get_property = td_attendance_grid_get_property;
-  object_class->set_property = td_attendance_grid_set_property;
   widget_class->measure = td_attendance_grid_measure;
   widget_class->size_allocate = td_attendance_grid_size_allocate;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                G_PARAM_STATIC_STRINGS);
-  properties[PROP_COURSE_ID] = g_param_spec_int64 ("course-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                   G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TD_COURSE_SECTION_CLASS (klass)->refresh = td_attendance_grid_refresh;
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, cell_action);
@@ -1738,6 +1682,8 @@ td_attendance_grid_init (TdAttendanceGrid *self)
   g_autoptr (GMenuModel) model = new_cell_menu_model ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  /* It lays out its stack and presents its cell menu itself (see size_allocate). */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_list_store_new (TD_TYPE_GRID_ROW);
   self->session_columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1751,7 +1697,6 @@ td_attendance_grid_init (TdAttendanceGrid *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
-  g_signal_connect (self, "map", G_CALLBACK (grid_map_cb), NULL);
 }
 
 /* --- public API ------------------------------------------------------------------------------ */

@@ -9,12 +9,13 @@
 
 #include <gtk/gtk.h>
 
+#include "td-course-section.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_ATTENDANCE_GRID (td_attendance_grid_get_type ())
-G_DECLARE_FINAL_TYPE (TdAttendanceGrid, td_attendance_grid, TD, ATTENDANCE_GRID, GtkWidget)
+G_DECLARE_FINAL_TYPE (TdAttendanceGrid, td_attendance_grid, TD, ATTENDANCE_GRID, TdCourseSection)
 
 typedef enum {
   TD_GRID_TOTAL_ATTENDED,   /* hours attended so far */

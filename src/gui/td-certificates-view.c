@@ -18,9 +18,9 @@
 #define DIALOGS_RESOURCE "/io/github/trainingdesk/TrainingDesk/ui/td-certificates-dialogs.ui"
 
 struct _TdCertificatesView {
-  GtkWidget parent_instance;
+  TdCourseSection parent_instance;
 
-  TdStore *store;
+  TdStore *store;                  /* TdCourseSection's, borrowed */
   gint64 course_id;
   GListStore *rows;                /* TdCertificateRow, by roster number */
   GCancellable *cancellable;       /* the reload running, or NULL */
@@ -34,16 +34,7 @@ struct _TdCertificatesView {
   AdwStatusPage *error_page;
 };
 
-G_DEFINE_FINAL_TYPE (TdCertificatesView, td_certificates_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_COURSE_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdCertificatesView, td_certificates_view, TD_TYPE_COURSE_SECTION)
 
 /* What a card batch renders in the preview window's worker thread. */
 typedef struct {
@@ -552,12 +543,21 @@ print_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 
 /* --- overrides -------------------------------------------------------------- */
 
+static void
+td_certificates_view_constructed (GObject *object)
+{
+  TdCertificatesView *self = TD_CERTIFICATES_VIEW (object);
+
+  G_OBJECT_CLASS (td_certificates_view_parent_class)->constructed (object);
+  self->store = td_course_section_get_store (TD_COURSE_SECTION (self));
+  self->course_id = td_course_section_get_course_id (TD_COURSE_SECTION (self));
+}
+
 /* Attendance, scores and the roster change elsewhere: judge again whenever shown. */
 static void
-td_certificates_view_map (GtkWidget *widget)
+td_certificates_view_refresh (TdCourseSection *section)
 {
-  GTK_WIDGET_CLASS (td_certificates_view_parent_class)->map (widget);
-  td_certificates_view_reload (TD_CERTIFICATES_VIEW (widget));
+  td_certificates_view_reload (TD_CERTIFICATES_VIEW (section));
 }
 
 static void
@@ -568,7 +568,6 @@ td_certificates_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_CERTIFICATES_VIEW);
-  td_gui_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (td_certificates_view_parent_class)->dispose (object);
 }
 
@@ -578,46 +577,7 @@ td_certificates_view_finalize (GObject *object)
   TdCertificatesView *self = TD_CERTIFICATES_VIEW (object);
 
   g_clear_object (&self->rows);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (td_certificates_view_parent_class)->finalize (object);
-}
-
-static void
-td_certificates_view_get_property (GObject *object, guint prop_id, GValue *value,
-                                   GParamSpec *pspec)
-{
-  TdCertificatesView *self = TD_CERTIFICATES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_COURSE_ID:
-      g_value_set_int64 (value, self->course_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_certificates_view_set_property (GObject *object, guint prop_id, const GValue *value,
-                                   GParamSpec *pspec)
-{
-  TdCertificatesView *self = TD_CERTIFICATES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_COURSE_ID:
-      self->course_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -626,19 +586,10 @@ td_certificates_view_class_init (TdCertificatesViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = td_certificates_view_constructed;
   object_class->dispose = td_certificates_view_dispose;
   object_class->finalize = td_certificates_view_finalize;
-  object_class->get_property = td_certificates_view_get_property;
-  object_class->set_property = td_certificates_view_set_property;
-  widget_class->map = td_certificates_view_map;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                G_PARAM_STATIC_STRINGS);
-  properties[PROP_COURSE_ID] = g_param_spec_int64 ("course-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                   G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TD_COURSE_SECTION_CLASS (klass)->refresh = td_certificates_view_refresh;
 
   gtk_widget_class_install_action (widget_class, "certs.issue", NULL, issue_activated);
   gtk_widget_class_install_action (widget_class, "certs.reissue", NULL, reissue_activated);
@@ -646,7 +597,6 @@ td_certificates_view_class_init (TdCertificatesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "certs.print", NULL, print_activated);
 
   g_type_ensure (TD_TYPE_CERTIFICATE_ROW);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"

@@ -6,12 +6,13 @@
 
 #include "td-card-renderer.h"
 #include "td-certificate.h"
+#include "td-course-section.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_CERTIFICATES_VIEW (td_certificates_view_get_type ())
-G_DECLARE_FINAL_TYPE (TdCertificatesView, td_certificates_view, TD, CERTIFICATES_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (TdCertificatesView, td_certificates_view, TD, CERTIFICATES_VIEW, TdCourseSection)
 
 TdCertificatesView *td_certificates_view_new (TdStore *store, gint64 course_id);
 

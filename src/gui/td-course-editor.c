@@ -1,5 +1,6 @@
-/* td-course-editor.c — a course's details bound to a TdCourseForm, its sessions, roster,
- * attendance, certificates and documents */
+/* td-course-editor.c — a course's details bound to a TdCourseForm; its other tabs
+ * (sessions, roster, attendance, hours, certificates, documents) are TdSavedCourseGates
+ * declared in the .ui, opened once the course is stored */
 #include "config.h"
 
 #define G_LOG_DOMAIN "td-course-editor"
@@ -7,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "td-attendance-grid.h"
 #include "td-catalogue.h"
 #include "td-certificates-view.h"
 #include "td-course-editor.h"
@@ -14,8 +16,8 @@
 #include "td-documents-view.h"
 #include "td-hours-awards-view.h"
 #include "td-resources.h"
-#include "td-attendance-grid.h"
 #include "td-roster-view.h"
+#include "td-saved-course-gate.h"
 #include "td-sessions-editor.h"
 
 struct _TdCourseEditor {
@@ -33,19 +35,7 @@ struct _TdCourseEditor {
   GtkLabel *heading_label;
   GtkLabel *errors_label;
   GtkStack *section_stack;
-  GtkStack *sessions_stack;
-  GtkStack *roster_stack;
-  GtkStack *attendance_stack;
-  GtkStack *documents_stack;
-  AdwBin *sessions_bin;
-  AdwBin *roster_bin;
-  AdwBin *attendance_bin;
-  GtkStack *certificates_stack;
-  AdwBin *certificates_bin;
-  AdwBin *documents_bin;
   GtkStackPage *hours_page;
-  GtkStack *hours_stack;
-  AdwBin *hours_bin;
 };
 
 G_DEFINE_FINAL_TYPE (TdCourseEditor, td_course_editor, GTK_TYPE_WIDGET)
@@ -218,28 +208,18 @@ load_form (TdCourseEditor *self)
   update_heading (self);
 }
 
-/* Sessions, the roster, attendance, certificates and documents hang off a stored course. */
+/* Every tab but Details hangs off a stored course: its gate builds it once there is one. */
 static void
 ensure_children (TdCourseEditor *self)
 {
   gint64 id = td_course_editor_get_course_id (self);
 
-  if (id <= 0 || adw_bin_get_child (self->sessions_bin) != NULL)
+  if (id <= 0)
     return;
-  adw_bin_set_child (self->sessions_bin, GTK_WIDGET (td_sessions_editor_new (self->store, id)));
-  adw_bin_set_child (self->roster_bin, GTK_WIDGET (td_roster_view_new (self->store, id)));
-  adw_bin_set_child (self->attendance_bin, GTK_WIDGET (td_attendance_grid_new (self->store, id)));
-  adw_bin_set_child (self->certificates_bin,
-                     GTK_WIDGET (td_certificates_view_new (self->store, id)));
-  adw_bin_set_child (self->documents_bin,
-                     GTK_WIDGET (td_documents_view_new (self->store, id)));
-  adw_bin_set_child (self->hours_bin, td_hours_awards_view_new (self->store, id));
-  gtk_stack_set_visible_child_name (self->sessions_stack, "editor");
-  gtk_stack_set_visible_child_name (self->roster_stack, "editor");
-  gtk_stack_set_visible_child_name (self->attendance_stack, "editor");
-  gtk_stack_set_visible_child_name (self->certificates_stack, "editor");
-  gtk_stack_set_visible_child_name (self->documents_stack, "editor");
-  gtk_stack_set_visible_child_name (self->hours_stack, "editor");
+  for (GtkWidget *tab = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+       tab != NULL; tab = gtk_widget_get_next_sibling (tab))
+    if (TD_IS_SAVED_COURSE_GATE (tab))
+      td_saved_course_gate_open (TD_SAVED_COURSE_GATE (tab), self->store, id);
 }
 
 /* Hours awards (seed 004) belong to courses of regime `hours` only. */
@@ -567,6 +547,14 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_activated);
 
+  /* The .ui names the tabs' section types. */
+  g_type_ensure (TD_TYPE_SAVED_COURSE_GATE);
+  g_type_ensure (TD_TYPE_SESSIONS_EDITOR);
+  g_type_ensure (TD_TYPE_ROSTER_VIEW);
+  g_type_ensure (TD_TYPE_ATTENDANCE_GRID);
+  g_type_ensure (TD_TYPE_HOURS_AWARDS_VIEW);
+  g_type_ensure (TD_TYPE_CERTIFICATES_VIEW);
+  g_type_ensure (TD_TYPE_DOCUMENTS_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -577,19 +565,7 @@ td_course_editor_class_init (TdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, errors_label);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, section_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, sessions_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, sessions_bin);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, roster_bin);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, attendance_bin);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, certificates_bin);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, documents_bin);
   gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_page);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCourseEditor, hours_bin);
 }
 
 static void
@@ -622,6 +598,19 @@ td_course_editor_get_course_id (TdCourseEditor *self)
 {
   g_return_val_if_fail (TD_IS_COURSE_EDITOR (self), 0);
   return td_course_form_get_original (self->form)->id;
+}
+
+TdCourseSection *
+td_course_editor_get_section (TdCourseEditor *self, const char *name)
+{
+  GtkWidget *tab;
+
+  g_return_val_if_fail (TD_IS_COURSE_EDITOR (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  tab = gtk_stack_get_child_by_name (self->section_stack, name);
+  g_return_val_if_fail (TD_IS_SAVED_COURSE_GATE (tab), NULL);
+  return td_saved_course_gate_get_section (TD_SAVED_COURSE_GATE (tab));
 }
 
 gboolean

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "td-course-form.h"
+#include "td-course-section.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ TdCourseEditor *td_course_editor_new (TdStore *store, TdCourse *course);
 TdCourseForm   *td_course_editor_get_form (TdCourseEditor *self);
 /* The stored course's id, 0 until the new course is saved. */
 gint64          td_course_editor_get_course_id (TdCourseEditor *self);
+/* The section of the tab @name ("sessions", "roster", "attendance", "hours",
+ * "certificates", "documents"); NULL until the course is saved. */
+TdCourseSection *td_course_editor_get_section (TdCourseEditor *self, const char *name);
 
 /* Saves the form; on failure shows the messages next to the fields and returns FALSE. */
 gboolean        td_course_editor_save (TdCourseEditor *self);

@@ -13,9 +13,9 @@
 #include "td-resources.h"
 
 struct _TdDocumentsView {
-  GtkWidget parent_instance;
+  TdCourseSection parent_instance;
 
-  TdStore *store;
+  TdStore *store;                  /* TdCourseSection's, borrowed */
   gint64 course_id;
   GCancellable *cancellable;       /* of the merge running */
   GtkFileChooserNative *chooser;
@@ -25,12 +25,10 @@ struct _TdDocumentsView {
   GtkSpinner *merge_spinner;
 };
 
-G_DEFINE_FINAL_TYPE (TdDocumentsView, td_documents_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TdDocumentsView, td_documents_view, TD_TYPE_COURSE_SECTION)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_COURSE_ID,
   PROP_BUSY,
   N_PROPS
 };
@@ -285,6 +283,8 @@ td_documents_view_constructed (GObject *object)
   TdDocumentsView *self = TD_DOCUMENTS_VIEW (object);
 
   G_OBJECT_CLASS (td_documents_view_parent_class)->constructed (object);
+  self->store = td_course_section_get_store (TD_COURSE_SECTION (self));
+  self->course_id = td_course_section_get_course_id (TD_COURSE_SECTION (self));
   fill_forms (self);
 }
 
@@ -300,19 +300,8 @@ td_documents_view_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->merge_inputs, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_DOCUMENTS_VIEW);
-  td_gui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (td_documents_view_parent_class)->dispose (object);
-}
-
-static void
-td_documents_view_finalize (GObject *object)
-{
-  TdDocumentsView *self = TD_DOCUMENTS_VIEW (object);
-
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (td_documents_view_parent_class)->finalize (object);
 }
 
 static void
@@ -323,33 +312,8 @@ td_documents_view_get_property (GObject *object, guint prop_id, GValue *value,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_COURSE_ID:
-      g_value_set_int64 (value, self->course_id);
-      break;
     case PROP_BUSY:
       g_value_set_boolean (value, td_documents_view_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_documents_view_set_property (GObject *object, guint prop_id, const GValue *value,
-                                GParamSpec *pspec)
-{
-  TdDocumentsView *self = TD_DOCUMENTS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_COURSE_ID:
-      self->course_id = g_value_get_int64 (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -364,16 +328,8 @@ td_documents_view_class_init (TdDocumentsViewClass *klass)
 
   object_class->constructed = td_documents_view_constructed;
   object_class->dispose = td_documents_view_dispose;
-  object_class->finalize = td_documents_view_finalize;
   object_class->get_property = td_documents_view_get_property;
-  object_class->set_property = td_documents_view_set_property;
 
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                G_PARAM_STATIC_STRINGS);
-  properties[PROP_COURSE_ID] = g_param_spec_int64 ("course-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                   G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -381,7 +337,6 @@ td_documents_view_class_init (TdDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.preview", "s", preview_activated);
   gtk_widget_class_install_action (widget_class, "documents.merge", NULL, merge_activated);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"

@@ -5,12 +5,13 @@
 #include <gtk/gtk.h>
 
 #include "td-preview-window.h"
+#include "td-course-section.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_DOCUMENTS_VIEW (td_documents_view_get_type ())
-G_DECLARE_FINAL_TYPE (TdDocumentsView, td_documents_view, TD, DOCUMENTS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (TdDocumentsView, td_documents_view, TD, DOCUMENTS_VIEW, TdCourseSection)
 
 TdDocumentsView *td_documents_view_new (TdStore *store, gint64 course_id);
 

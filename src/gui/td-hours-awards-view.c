@@ -20,9 +20,9 @@
 #include "td-scan-banner.h"
 
 struct _TdHoursAwardsView {
-  AdwBin parent_instance;
+  TdCourseSection parent_instance;
 
-  TdStore *store;
+  TdStore *store;                  /* TdCourseSection's, borrowed */
   gint64 course_id;
   GPtrArray *activities;           /* TdHoursActivity*, in list order */
   GPtrArray *sessions;             /* TdSession*, after "No session" in session_drop */
@@ -46,16 +46,7 @@ struct _TdHoursAwardsView {
   GtkListBox *award_list;
 };
 
-G_DEFINE_FINAL_TYPE (TdHoursAwardsView, td_hours_awards_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_COURSE_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdHoursAwardsView, td_hours_awards_view, TD_TYPE_COURSE_SECTION)
 
 /* --- helpers ------------------------------------------------------------------- */
 
@@ -437,7 +428,8 @@ td_hours_awards_view_constructed (GObject *object)
   TdHoursAwardsView *self = TD_HOURS_AWARDS_VIEW (object);
 
   G_OBJECT_CLASS (td_hours_awards_view_parent_class)->constructed (object);
-  g_assert (TD_IS_STORE (self->store));
+  self->store = td_course_section_get_store (TD_COURSE_SECTION (self));
+  self->course_id = td_course_section_get_course_id (TD_COURSE_SECTION (self));
   load_activities (self);
 }
 
@@ -449,52 +441,11 @@ td_hours_awards_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  /* AdwBin would unparent its child again after the template did. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_HOURS_AWARDS_VIEW);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->activity, td_hours_activity_free);
-  g_clear_object (&self->store);
   G_OBJECT_CLASS (td_hours_awards_view_parent_class)->dispose (object);
-}
-
-static void
-td_hours_awards_view_get_property (GObject *object, guint prop_id, GValue *value,
-                                   GParamSpec *pspec)
-{
-  TdHoursAwardsView *self = TD_HOURS_AWARDS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_COURSE_ID:
-      g_value_set_int64 (value, self->course_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_hours_awards_view_set_property (GObject *object, guint prop_id, const GValue *value,
-                                   GParamSpec *pspec)
-{
-  TdHoursAwardsView *self = TD_HOURS_AWARDS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_COURSE_ID:
-      self->course_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -505,16 +456,6 @@ td_hours_awards_view_class_init (TdHoursAwardsViewClass *klass)
 
   object_class->constructed = td_hours_awards_view_constructed;
   object_class->dispose = td_hours_awards_view_dispose;
-  object_class->get_property = td_hours_awards_view_get_property;
-  object_class->set_property = td_hours_awards_view_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                G_PARAM_STATIC_STRINGS);
-  properties[PROP_COURSE_ID] = g_param_spec_int64 ("course-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                   G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_SCAN_BANNER);
   td_gui_get_resource ();

@@ -5,12 +5,13 @@
 
 #include <adwaita.h>
 
+#include "td-course-section.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_HOURS_AWARDS_VIEW (td_hours_awards_view_get_type ())
-G_DECLARE_FINAL_TYPE (TdHoursAwardsView, td_hours_awards_view, TD, HOURS_AWARDS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (TdHoursAwardsView, td_hours_awards_view, TD, HOURS_AWARDS_VIEW, TdCourseSection)
 
 GtkWidget *td_hours_awards_view_new (TdStore *store, gint64 course_id);
 /* Opens @activity_id (one of the course's) for scanning; FALSE when it is not listed. */

@@ -17,9 +17,9 @@
 #include "td-rules.h"
 
 struct _TdRosterView {
-  GtkWidget parent_instance;
+  TdCourseSection parent_instance;
 
-  TdStore *store;
+  TdStore *store;                  /* TdCourseSection's, borrowed */
   gint64 course_id;
   GListStore *enrolments;
   TdTrainee *known;                /* the directory's person with the typed ID, or NULL */
@@ -44,16 +44,7 @@ struct _TdRosterView {
   TdPagedList *people;             /* the directory, paged; made when first searched */
 };
 
-G_DEFINE_FINAL_TYPE (TdRosterView, td_roster_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_COURSE_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdRosterView, td_roster_view, TD_TYPE_COURSE_SECTION)
 
 /* --- helpers ---------------------------------------------------------------- */
 
@@ -511,7 +502,8 @@ td_roster_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (td_roster_view_parent_class)->constructed (object);
 
-  g_assert (TD_IS_STORE (self->store));
+  self->store = td_course_section_get_store (TD_COURSE_SECTION (self));
+  self->course_id = td_course_section_get_course_id (TD_COURSE_SECTION (self));
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->enrolments));
   set_default_hint (self);
   td_roster_view_reload (self);
@@ -526,17 +518,15 @@ td_roster_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_ROSTER_VIEW);
-  td_gui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (td_roster_view_parent_class)->dispose (object);
 }
 
 static void
-td_roster_view_map (GtkWidget *widget)
+td_roster_view_refresh (TdCourseSection *section)
 {
-  TdRosterView *self = TD_ROSTER_VIEW (widget);
+  TdRosterView *self = TD_ROSTER_VIEW (section);
 
-  GTK_WIDGET_CLASS (td_roster_view_parent_class)->map (widget);
   if (self->was_hidden)
     refresh_dismissals (self);
 }
@@ -553,50 +543,12 @@ td_roster_view_finalize (GObject *object)
 {
   TdRosterView *self = TD_ROSTER_VIEW (object);
 
-  g_clear_object (&self->store);
   g_clear_object (&self->enrolments);
   g_clear_object (&self->known);
   g_clear_object (&self->people);
   g_clear_pointer (&self->dismissal_due, g_hash_table_unref);
 
   G_OBJECT_CLASS (td_roster_view_parent_class)->finalize (object);
-}
-
-static void
-td_roster_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdRosterView *self = TD_ROSTER_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_COURSE_ID:
-      g_value_set_int64 (value, self->course_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_roster_view_set_property (GObject *object, guint prop_id, const GValue *value,
-                             GParamSpec *pspec)
-{
-  TdRosterView *self = TD_ROSTER_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_COURSE_ID:
-      self->course_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -608,18 +560,8 @@ td_roster_view_class_init (TdRosterViewClass *klass)
   object_class->constructed = td_roster_view_constructed;
   object_class->dispose = td_roster_view_dispose;
   object_class->finalize = td_roster_view_finalize;
-  object_class->get_property = td_roster_view_get_property;
-  object_class->set_property = td_roster_view_set_property;
-  widget_class->map = td_roster_view_map;
   widget_class->unmap = td_roster_view_unmap;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                G_PARAM_STATIC_STRINGS);
-  properties[PROP_COURSE_ID] = g_param_spec_int64 ("course-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                   G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TD_COURSE_SECTION_CLASS (klass)->refresh = td_roster_view_refresh;
 
   gtk_widget_class_install_action (widget_class, "roster.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "roster.remove", NULL, remove_activated);
@@ -630,7 +572,6 @@ td_roster_view_class_init (TdRosterViewClass *klass)
 
   g_type_ensure (TD_TYPE_ENROLMENT);
   g_type_ensure (TD_TYPE_TRAINEE);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"

@@ -4,12 +4,13 @@
 #include <gtk/gtk.h>
 
 #include "td-preview-window.h"
+#include "td-course-section.h"
 #include "td-store.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_ROSTER_VIEW (td_roster_view_get_type ())
-G_DECLARE_FINAL_TYPE (TdRosterView, td_roster_view, TD, ROSTER_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (TdRosterView, td_roster_view, TD, ROSTER_VIEW, TdCourseSection)
 
 TdRosterView *td_roster_view_new (TdStore *store, gint64 course_id);
 /* The enrolments shown (TdEnrolment), by roster number. */

@@ -14,9 +14,9 @@
 #include "td-sessions-editor.h"
 
 struct _TdSessionsEditor {
-  GtkWidget parent_instance;
+  TdCourseSection parent_instance;
 
-  TdStore *store;
+  TdStore *store;                  /* TdCourseSection's, borrowed */
   gint64 course_id;
   GListStore *sessions;
   GHashTable *lecturer_names;      /* id → name */
@@ -43,16 +43,7 @@ struct _TdSessionsEditor {
   GtkLabel *rules_label;
 };
 
-G_DEFINE_FINAL_TYPE (TdSessionsEditor, td_sessions_editor, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_COURSE_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdSessionsEditor, td_sessions_editor, TD_TYPE_COURSE_SECTION)
 
 static void queue_rules_check (TdSessionsEditor *self);
 
@@ -85,9 +76,9 @@ load_lecturers (TdSessionsEditor *self)
 /* Lecturers are edited on their own page: re-read them whenever the timetable shows,
  * keeping the form's choice. */
 static void
-mapped_cb (GtkWidget *widget, gpointer user_data)
+td_sessions_editor_refresh (TdCourseSection *section)
 {
-  TdSessionsEditor *self = TD_SESSIONS_EDITOR (widget);
+  TdSessionsEditor *self = TD_SESSIONS_EDITOR (section);
   guint selected = gtk_drop_down_get_selected (self->lecturer_dropdown);
   gint64 lecturer_id = selected < self->lecturer_ids->len
                          ? g_array_index (self->lecturer_ids, gint64, selected) : 0;
@@ -606,7 +597,8 @@ td_sessions_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (td_sessions_editor_parent_class)->constructed (object);
 
-  g_assert (TD_IS_STORE (self->store));
+  self->store = td_course_section_get_store (TD_COURSE_SECTION (self));
+  self->course_id = td_course_section_get_course_id (TD_COURSE_SECTION (self));
   for (guint i = 0; i < TD_SESSION_N_FIELDS; i++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -617,7 +609,6 @@ td_sessions_editor_constructed (GObject *object)
   for (int mode = TD_SESSION_MODE_THEORY; mode <= TD_SESSION_MODE_PRACTICUM; mode++)
     gtk_string_list_append (modes, td_session_mode_label (mode));
   load_lecturers (self);
-  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->sessions));
   td_sessions_editor_reload (self);
   start_new (self, NULL);
@@ -631,7 +622,6 @@ td_sessions_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->rules_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_SESSIONS_EDITOR);
-  td_gui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (td_sessions_editor_parent_class)->dispose (object);
 }
@@ -641,7 +631,6 @@ td_sessions_editor_finalize (GObject *object)
 {
   TdSessionsEditor *self = TD_SESSIONS_EDITOR (object);
 
-  g_clear_object (&self->store);
   g_clear_object (&self->sessions);
   g_clear_object (&self->form);
   g_clear_pointer (&self->rules_base, td_course_snapshot_free);
@@ -653,44 +642,6 @@ td_sessions_editor_finalize (GObject *object)
 }
 
 static void
-td_sessions_editor_get_property (GObject *object, guint prop_id, GValue *value,
-                                 GParamSpec *pspec)
-{
-  TdSessionsEditor *self = TD_SESSIONS_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_COURSE_ID:
-      g_value_set_int64 (value, self->course_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_sessions_editor_set_property (GObject *object, guint prop_id, const GValue *value,
-                                 GParamSpec *pspec)
-{
-  TdSessionsEditor *self = TD_SESSIONS_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_COURSE_ID:
-      self->course_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 td_sessions_editor_class_init (TdSessionsEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -699,16 +650,7 @@ td_sessions_editor_class_init (TdSessionsEditorClass *klass)
   object_class->constructed = td_sessions_editor_constructed;
   object_class->dispose = td_sessions_editor_dispose;
   object_class->finalize = td_sessions_editor_finalize;
-  object_class->get_property = td_sessions_editor_get_property;
-  object_class->set_property = td_sessions_editor_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, TD_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                G_PARAM_STATIC_STRINGS);
-  properties[PROP_COURSE_ID] = g_param_spec_int64 ("course-id", NULL, NULL, 0, G_MAXINT64, 0,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                   G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  TD_COURSE_SECTION_CLASS (klass)->refresh = td_sessions_editor_refresh;
 
   gtk_widget_class_install_action (widget_class, "sessions.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "sessions.save", NULL, save_activated);
@@ -717,7 +659,6 @@ td_sessions_editor_class_init (TdSessionsEditorClass *klass)
                                    duplicate_day_activated);
 
   g_type_ensure (TD_TYPE_SESSION);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   td_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/trainingdesk/TrainingDesk/ui/"
