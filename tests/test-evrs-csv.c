@@ -8,6 +8,7 @@
 #include "attendance-fixture.h"
 #include "td-attendance-desk.h"
 #include "td-evrs-csv.h"
+#include "td-store-private.h"
 
 #define HEADER "上課日期,學員姓名,學員身分證字號(或居留證號),時數,離島地區,國際性質,授課者\r\n"
 #define EXAMPLE "2015/1/1,王小明,A100000001,2,是,是,否\r\n"
@@ -279,6 +280,65 @@ test_import_file (Fixture *f, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A re-import sets, changes and clears the flags row by row: an all-否 row removes the
+ * cell's flag row, and only that one. */
+static void
+test_reimport_flags (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (import (f, HEADER EXAMPLE
+                           "2024/5/6,王小明,A123456789,3,是,否,否\r\n"
+                           "2024/5/6,陳美玲,B223456782,3,否,否,否\r\n"
+                           "2024/5/7,王小明,A123456789,3,否,是,是\r\n", &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM evrs_flag"), ==, 2);
+  g_assert_cmpint (import (f, HEADER EXAMPLE
+                           "2024/5/6,王小明,A123456789,3,否,否,否\r\n"
+                           "2024/5/6,陳美玲,B223456782,3,否,是,否\r\n"
+                           "2024/5/7,王小明,A123456789,3,否,否,是\r\n", &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM evrs_flag"), ==, 2);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM evrs_flag f JOIN trainee t ON "
+                                     "t.id = f.trainee_id WHERE t.national_id = 'B223456782' "
+                                     "AND f.date = '2024-05-06' AND offshore = 0 AND "
+                                     "international = 1 AND lecturer = 0"), ==, 1);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM evrs_flag f JOIN trainee t ON "
+                                     "t.id = f.trainee_id WHERE t.national_id = 'A123456789' "
+                                     "AND f.date = '2024-05-07' AND offshore = 0 AND "
+                                     "international = 0 AND lecturer = 1"), ==, 1);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM attendance_event"), ==, 10);
+}
+
+/* A write that fails on the file's last row takes back every row before it: events and
+ * flags are as they were. */
+static void
+test_write_failure_rolls_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *trigger = NULL;
+
+  g_assert_cmpint (import (f, HEADER EXAMPLE "2024/5/6,王小明,A123456789,3,是,否,否\r\n",
+                           &error), ==, 1);
+  g_assert_no_error (error);
+  trigger = g_strdup_printf ("CREATE TEMP TRIGGER refuse AFTER INSERT ON attendance_event "
+                             "WHEN NEW.session_id = %" G_GINT64_FORMAT " BEGIN SELECT RAISE "
+                             "(ABORT, 'refused for the test'); END",
+                             f->session[2]);
+  g_assert_cmpint (sqlite3_exec (td_store_get_db (f->store), trigger, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (import (f, HEADER EXAMPLE
+                           "2024/5/6,王小明,A123456789,6,否,否,否\r\n"
+                           "2024/5/6,陳美玲,B223456782,3,否,是,否\r\n"
+                           "2024/5/7,王小明,A123456789,3,否,否,是\r\n", &error), ==, -1);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "evrs.csv:5: "));
+  g_assert_nonnull (strstr (error->message, "refused for the test"));
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM attendance_event"), ==, 2);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM evrs_flag WHERE offshore = 1"), ==, 1);
+  g_assert_cmpint (fixture_count (f, "SELECT count(*) FROM evrs_flag"), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -294,6 +354,8 @@ main (int argc, char *argv[])
   ADD ("/evrs-csv/all-problems-listed", test_all_problems_listed);
   ADD ("/evrs-csv/many-problems-capped", test_many_problems_capped);
   ADD ("/evrs-csv/import-file", test_import_file);
+  ADD ("/evrs-csv/reimport-flags", test_reimport_flags);
+  ADD ("/evrs-csv/write-failure-rolls-back", test_write_failure_rolls_back);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/evrs-csv/bad/%s", bad_cases[i].name);

@@ -440,15 +440,77 @@ read_rows (Reader *r, GPtrArray *records, GError **error)
 
 /* --- writing ---------------------------------------------------------------------------- */
 
+/* What the writing of one import shares: one recorded_at for all its events, and the
+ * course's flag rows as they were before it, so an all-否 row deletes only where there is
+ * something to delete. */
+typedef struct {
+  TdStore *store;
+  gint64 course_id;
+  char *now;
+  GHashTable *flagged;     /* "trainee_id date" of the course's evrs_flag rows */
+} Writer;
+
+static void
+writer_clear (Writer *w)
+{
+  g_clear_pointer (&w->now, g_free);
+  g_clear_pointer (&w->flagged, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
+
+static char *
+flag_key (gint64 trainee_id, const char *date)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", trainee_id, date);
+}
+
 static gboolean
-write_flags (TdStore *store, gint64 course_id, const EvrsRow *row, GError **error)
+writer_init (Writer *w, TdStore *store, gint64 course_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_store_prepare (store,
+                                         "SELECT trainee_id, date FROM evrs_flag "
+                                         "WHERE course_id = ?1",
+                                         error);
+  int rc;
+
+  w->store = store;
+  w->course_id = course_id;
+  w->now = td_store_now ();
+  w->flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, course_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (w->flagged,
+                      flag_key (sqlite3_column_int64 (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    td_store_set_sqlite_error (store, error, _("Could not read the eVRS flags"));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* An all-否 row on a cell without a flag row leaves evrs_flag as it is. */
+static gboolean
+flag_row_exists (Writer *w, const EvrsRow *row)
+{
+  g_autofree char *key = flag_key (row->who->trainee->id, row->date);
+
+  return g_hash_table_contains (w->flagged, key);
+}
+
+static gboolean
+write_flags (Writer *w, const EvrsRow *row, GError **error)
 {
   gboolean any = row->flags[0] || row->flags[1] || row->flags[2];
   sqlite3_stmt *stmt;
 
   /* All 否 is the default: only a row with a 是 is kept, and a re-import clears it. */
+  if (!any && !flag_row_exists (w, row))
+    return TRUE;
   if (any)
-    stmt = td_store_prepare (store,
+    stmt = td_store_prepare (w->store,
                              "INSERT INTO evrs_flag (course_id, trainee_id, date, offshore, "
                              "international, lecturer) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON "
                              "CONFLICT DO UPDATE SET offshore = excluded.offshore, "
@@ -456,23 +518,24 @@ write_flags (TdStore *store, gint64 course_id, const EvrsRow *row, GError **erro
                              "excluded.lecturer",
                              error);
   else
-    stmt = td_store_prepare (store,
+    stmt = td_store_prepare (w->store,
                              "DELETE FROM evrs_flag WHERE course_id = ?1 AND trainee_id = ?2 "
                              "AND date = ?3",
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, course_id);
+  sqlite3_bind_int64 (stmt, 1, w->course_id);
   sqlite3_bind_int64 (stmt, 2, row->who->trainee->id);
   td_bind_text0 (stmt, 3, row->date);
   for (int f = 0; any && f < 3; f++)
     sqlite3_bind_int (stmt, 4 + f, row->flags[f]);
-  return td_store_step_done (store, stmt, _("Could not save the eVRS flags"), error);
+  return td_store_step_done (w->store, stmt, _("Could not save the eVRS flags"), error);
 }
 
-/* The day's sessions in timetable order: present until the hours are covered. */
+/* The day's sessions in timetable order: present until the hours are covered. The
+ * events go straight into the import's transaction: a failure rolls all of it back. */
 static gboolean
-write_row (TdStore *store, gint64 course_id, GPtrArray *day, const EvrsRow *row, GError **error)
+write_row (Writer *w, GPtrArray *day, const EvrsRow *row, GError **error)
 {
   int covered = 0;
 
@@ -488,24 +551,30 @@ write_row (TdStore *store, gint64 course_id, GPtrArray *day, const EvrsRow *row,
 
       if (event.status == TD_ATTENDANCE_PRESENT)
         covered += s->minutes;
-      if (!td_store_record_attendance (store, &event, error))
+      if (!td_store_insert_attendance (w->store, &event, w->now, error))
         return FALSE;
     }
-  return write_flags (store, course_id, row, error);
+  return write_flags (w, row, error);
 }
 
 static gboolean
 write_rows (TdStore *store, gint64 course_id, Reader *r, GArray *rows, GError **error)
 {
+  g_auto (Writer) w = { 0 };
+
   if (!td_store_begin (store, error))
     return FALSE;
+  if (!writer_init (&w, store, course_id, error))
+    {
+      td_store_rollback (store);
+      return FALSE;
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       const EvrsRow *row = &g_array_index (rows, EvrsRow, i);
       g_autoptr (GError) local_error = NULL;
 
-      if (!write_row (store, course_id, g_hash_table_lookup (r->days, row->date), row,
-                      &local_error))
+      if (!write_row (&w, g_hash_table_lookup (r->days, row->date), row, &local_error))
         {
           td_store_rollback (store);
           g_set_error (error, local_error->domain, local_error->code, "%s:%u: %s",

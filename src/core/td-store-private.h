@@ -33,6 +33,13 @@ GPtrArray    *td_store_collect (TdStore *self, sqlite3_stmt *stmt, TdRowFunc fro
 gpointer      td_store_first_object (GPtrArray *list, GError **error, const char *format, ...)
   G_GNUC_PRINTF (3, 4);
 
+/* Records one attendance event, validated as td_store_record_attendance does and firing
+ * the same triggers, inside the transaction the caller holds (td_store_begin) and with
+ * @now as its recorded_at: for writers of many events at once (imports), which roll the
+ * whole transaction back on any failure and so need no savepoint per event. */
+gboolean      td_store_insert_attendance (TdStore *self, const TdAttendance *a, const char *now,
+                                          GError **error);
+
 /* UTC instant "YYYY-MM-DDTHH:MM:SSZ" */
 char         *td_store_now (void);
 

@@ -340,20 +340,21 @@ validate_attendance (const TdAttendance *a, GError **error)
 }
 
 gboolean
-td_store_record_attendance (TdStore *self, const TdAttendance *a, GError **error)
+td_store_insert_attendance (TdStore *self, const TdAttendance *a, const char *now, GError **error)
 {
-  g_autofree char *now = td_store_now ();
   sqlite3_stmt *stmt;
+
+  /* Outside a transaction each event would be its own commit: a caller's mistake. */
+  g_return_val_if_fail (!sqlite3_get_autocommit (td_store_get_db (self)), FALSE);
 
   if (!validate_attendance (a, error))
     return FALSE;
-  TD_STORE_WRITE_BEGIN (self, error);
   stmt = td_store_prepare (self,
                            "INSERT INTO attendance_event (" ATTENDANCE_COLUMNS ") VALUES (?1, "
                            "?2, ?3, ?4, ?5, ?6, ?7, td_actor (), ?8, ?9)",
                            error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, a->session_id);
   sqlite3_bind_int64 (stmt, 2, a->trainee_id);
   td_bind_text0 (stmt, 3, td_attendance_status_to_string (a->status));
@@ -363,13 +364,23 @@ td_store_record_attendance (TdStore *self, const TdAttendance *a, GError **error
   td_bind_text0 (stmt, 7, td_attendance_source_to_string (a->source));
   td_bind_text0 (stmt, 8, now);
   td_bind_text (stmt, 9, a->reason);
-  if (!td_store_step_done (self, stmt, _("Could not record the attendance"), error))
-    goto fail;
-  return td_store_commit (self, error);
+  return td_store_step_done (self, stmt, _("Could not record the attendance"), error);
+}
 
-fail:
-  td_store_rollback (self);
-  return FALSE;
+gboolean
+td_store_record_attendance (TdStore *self, const TdAttendance *a, GError **error)
+{
+  g_autofree char *now = td_store_now ();
+
+  if (!validate_attendance (a, error))
+    return FALSE;
+  TD_STORE_WRITE_BEGIN (self, error);
+  if (!td_store_insert_attendance (self, a, now, error))
+    {
+      td_store_rollback (self);
+      return FALSE;
+    }
+  return td_store_commit (self, error);
 }
 
 GPtrArray *
