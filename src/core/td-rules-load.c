@@ -88,6 +88,7 @@ struct _TdSnapshotReader {
   guint next;
   GHashTable *settings;
   gboolean lean;
+  gboolean one_course;       /* the statements hold that course's rows only */
   guint sizes[N_CURSORS];    /* the last course's row counts, to size the next arrays */
   GArray *leave;             /* LeaveRow: the leave records of the course being read */
   Cursor cursors[N_CURSORS];
@@ -480,7 +481,8 @@ cursor_take (TdSnapshotReader *r, CursorKind kind, TdCourseSnapshot *s, GError *
     return TRUE;
   while (c->rc == SQLITE_ROW)
     {
-      gint64 course_id = sqlite3_column_int64 (c->stmt, 0);
+      /* One course's statements are filtered by its id: no row to compare. */
+      gint64 course_id = r->one_course ? s->course->id : sqlite3_column_int64 (c->stmt, 0);
 
       if (course_id > s->course->id)
         break;
@@ -549,6 +551,7 @@ td_snapshot_reader_new (TdStore *store, gint64 course_id, gboolean lean, GError 
 
   r->store = g_object_ref (store);
   r->lean = lean;
+  r->one_course = course_id != 0;
   r->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->leave = g_array_new (FALSE, FALSE, sizeof (LeaveRow));
   if (!read_courses (r, course_id, error) || !read_settings (r, error))
