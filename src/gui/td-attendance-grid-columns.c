@@ -1,6 +1,11 @@
 /* td-attendance-grid-columns.c — the attendance grid's columns: roster no. and name,
  * one column per session, then hours attended, absent hours and status.
  *
+ * GTK 4.8 has no frozen columns, so no. and name are a column view of their own
+ * (name_view) beside the one that scrolls sideways (column_view): both show the same
+ * selection model and scroll with the same vertical adjustment, and the CSS in
+ * td-attendance-grid.css gives their rows and headers one height, so they line up.
+ *
  * A session's cell is a flat, focusable button that remembers its row position and
  * session column, so the cursor (td-attendance-grid-cursor.c) can find and focus it;
  * a click or a right click on it opens the cells' menu there. */
@@ -144,7 +149,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, TdAttendance
   g_object_set_data (G_OBJECT (button), "td-row", GUINT_TO_POINTER (position));
   g_object_set_data (G_OBJECT (button), "td-col", GUINT_TO_POINTER (col));
   gtk_button_set_label (GTK_BUTTON (button), cell != NULL ? cell->text : "");
-  /* Whose cell it is, also when the name column has scrolled out of view. */
+  /* Whose cell it is, also where the name column is far to the left. */
   if (cell != NULL && session != NULL)
     {
       g_autofree char *title = g_strdelimit (dup_session_title (session), "\n", ' ');
@@ -184,32 +189,65 @@ remove_columns (TdAttendanceGrid *self)
 }
 
 static void
-append_column (TdAttendanceGrid *self, GtkColumnViewColumn *column, gboolean expand)
+append_column (GtkColumnView *view, GtkColumnViewColumn *column, gboolean expand)
 {
   gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_append_column (self->column_view, column);
+  gtk_column_view_append_column (view, column);
   g_object_unref (column);
 }
 
-/* Rebuilt whenever the sessions change: one column per session between the trainee
- * and the totals. */
+static void
+ensure_css (void)
+{
+  static gsize done = 0;
+  g_autoptr (GtkCssProvider) provider = NULL;
+  GdkDisplay *display;
+
+  if (!g_once_init_enter (&done))
+    return;
+  provider = gtk_css_provider_new ();
+  display = gdk_display_get_default ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/trainingdesk/TrainingDesk/ui/"
+                                                 "td-attendance-grid.css");
+  if (display != NULL)
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_once_init_leave (&done, 1);
+}
+
+/* Both views show the rows through one selection model and scroll down together: the
+ * name view takes the session view's vertical adjustment. */
+void
+_td_attendance_grid_init_columns (TdAttendanceGrid *self)
+{
+  g_autoptr (GtkSelectionModel) model = NULL;
+
+  ensure_css ();
+  model = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
+  gtk_column_view_set_model (self->name_view, model);
+  gtk_column_view_set_model (self->column_view, model);
+  gtk_scrolled_window_set_vadjustment (self->name_scroller,
+                                       gtk_scrolled_window_get_vadjustment (self->scroller));
+  /* TRANSLATORS: the roster number column (序號) */
+  append_column (self->name_view, new_text_column (C_("roster", "No."), COL_SEQ), FALSE);
+  append_column (self->name_view, new_text_column (_("Name"), COL_NAME), FALSE);
+}
+
+/* Rebuilt whenever the sessions change: one column per session, then the totals. */
 void
 _td_attendance_grid_build_columns (TdAttendanceGrid *self)
 {
   remove_columns (self);
-  /* TRANSLATORS: the roster number column (序號) */
-  append_column (self, new_text_column (C_("roster", "No."), COL_SEQ), FALSE);
-  append_column (self, new_text_column (_("Name"), COL_NAME), FALSE);
   for (guint j = 0; j < self->sessions->len; j++)
     {
       GtkColumnViewColumn *column = new_session_column (self,
                                                         g_ptr_array_index (self->sessions, j), j);
       g_ptr_array_add (self->session_columns, g_object_ref (column));
-      append_column (self, column, FALSE);
+      append_column (self->column_view, column, FALSE);
     }
   /* TRANSLATORS: column of hours attended */
-  append_column (self, new_text_column (_("Attended (h)"), COL_ATTENDED), FALSE);
+  append_column (self->column_view, new_text_column (_("Attended (h)"), COL_ATTENDED), FALSE);
   /* TRANSLATORS: column of absent hours (leave + truancy) */
-  append_column (self, new_text_column (_("Absent (h)"), COL_ABSENT), FALSE);
-  append_column (self, new_text_column (_("Status"), COL_STATUS), TRUE);
+  append_column (self->column_view, new_text_column (_("Absent (h)"), COL_ABSENT), FALSE);
+  append_column (self->column_view, new_text_column (_("Status"), COL_STATUS), TRUE);
 }

@@ -4,7 +4,7 @@
  *
  *   td-attendance-grid.c          the widget: loading, writing, public API
  *   td-attendance-grid-cells.c    what each cell, total and status shows
- *   td-attendance-grid-columns.c  the column view's columns and cell widgets
+ *   td-attendance-grid-columns.c  the two column views, their columns and cells
  *   td-attendance-grid-cursor.c   the keyboard cursor and the cells' menu
  *   td-attendance-grid-dialogs.c  the cell's actions and their dialogs */
 #pragma once
@@ -62,7 +62,9 @@ struct _TdAttendanceGrid {
   GtkStack *stack;
   AdwStatusPage *empty_page;
   GtkLabel *summary_label;
-  GtkColumnView *column_view;
+  GtkColumnView *name_view;         /* no. and name, frozen */
+  GtkScrolledWindow *name_scroller;
+  GtkColumnView *column_view;       /* sessions and totals, scrolled under */
   GtkScrolledWindow *scroller;
   GtkExpander *rollcall_expander;
   GtkLabel *rollcall_label;
@@ -96,6 +98,7 @@ TdGridRow *_td_attendance_grid_new_row (TdAttendanceGrid *self, TdGridData *d,
                                         TdEnrolment *e);
 
 /* td-attendance-grid-columns.c */
+void       _td_attendance_grid_init_columns (TdAttendanceGrid *self);
 void       _td_attendance_grid_build_columns (TdAttendanceGrid *self);
 
 /* td-attendance-grid-cursor.c */

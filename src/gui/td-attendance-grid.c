@@ -466,6 +466,8 @@ td_attendance_grid_class_init (TdAttendanceGridClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, stack);
   gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, name_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, name_view);
   gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, scroller);
   gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, column_view);
   gtk_widget_class_bind_template_child (widget_class, TdAttendanceGrid, rollcall_expander);
@@ -475,16 +477,12 @@ td_attendance_grid_class_init (TdAttendanceGridClass *klass)
 static void
 td_attendance_grid_init (TdAttendanceGrid *self)
 {
-  g_autoptr (GListModel) rows = NULL;
-
   /* It lays out its stack and presents its cell menu itself (see size_allocate). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_list_store_new (TD_TYPE_GRID_ROW);
   self->session_columns = g_ptr_array_new_with_free_func (g_object_unref);
-  rows = g_object_ref (G_LIST_MODEL (self->rows));
-  gtk_column_view_set_model (self->column_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_steal_pointer (&rows))));
+  _td_attendance_grid_init_columns (self);
   _td_attendance_grid_init_cursor (self);
 }
 
