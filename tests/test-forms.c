@@ -722,16 +722,17 @@ test_rollcall_partial_leave (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) enrolments = NULL;
   g_autoptr (TdAttendance) back = NULL;
   TdSession *s;
-  gint64 t[3];
+  gint64 t[4];
   g_autofree char *path = NULL;
   g_autoptr (PopplerDocument) doc = NULL;
   g_autofree char *text = NULL;
 
-  f->store = build_long_course (f, 3, &course_id);
+  f->store = build_long_course (f, 4, &course_id);
   sessions = td_store_list_sessions (f->store, course_id, &error);
   enrolments = td_store_list_enrolments (f->store, course_id, &error);
   s = g_ptr_array_index (sessions, 0);
-  for (guint i = 0; i < 3; i++)
+  g_assert_cmpuint (enrolments->len, >=, G_N_ELEMENTS (t));
+  for (guint i = 0; i < G_N_ELEMENTS (t); i++)
     t[i] = ((TdEnrolment *) g_ptr_array_index (enrolments, i))->trainee->id;
   /* 學員001: the first 2 hours off, then signed in for the third. */
   g_assert_true (td_store_record_leave (f->store, s->id, t[0], "personal", 120, NULL, &error));
@@ -744,6 +745,12 @@ test_rollcall_partial_leave (Fixture *f, gconstpointer data)
   back = td_attendance_new (s->id, t[2], TD_ATTENDANCE_PRESENT);
   back->in_time = g_strdup ("09:00");
   g_assert_true (td_store_record_attendance (f->store, back, &error));
+  /* 學員004: the first hour off, then in 30 minutes after it ended: late past the limit. */
+  g_assert_true (td_store_record_leave (f->store, s->id, t[3], "personal", 60, NULL, &error));
+  g_clear_pointer (&back, td_attendance_free);
+  back = td_attendance_new (s->id, t[3], TD_ATTENDANCE_PRESENT);
+  back->in_time = g_strdup ("10:30");
+  g_assert_true (td_store_record_attendance (f->store, back, &error));
   g_assert_no_error (error);
 
   path = render (td_form_render_rollcall, f->store, course_id, f->dir, "rollcall.pdf");
@@ -754,6 +761,10 @@ test_rollcall_partial_leave (Fixture *f, gconstpointer data)
   assert_contains (text, "學員001 2 小時");
   assert_contains (text, "學員002 3 小時");
   g_assert_cmpuint (count_occurrences (text, "學員003"), ==, 0);
+  /* Signing in on time after leave is not late; 30 minutes after it is. */
+  g_assert_cmpuint (count_occurrences (text, "學員001遲到"), ==, 0);
+  assert_contains (text, "學員004請假 1 小時（事假）");
+  assert_contains (text, "學員004遲到 10:30");
 }
 
 /* --- merging ------------------------------------------------------------------ */

@@ -334,7 +334,10 @@ td_form_data_signed_in_late (TdFormData *data, TdSession *session, const TdAtten
   int start = td_time_parse_minutes (session->start_time);
   int in = attendance->in_time ? td_time_parse_minutes (attendance->in_time) : -1;
 
-  return data->late_after >= 0 && start >= 0 && in >= 0 && in - start > data->late_after;
+  int covered = MAX (attendance->leave_minutes, 0);
+
+  return data->late_after >= 0 && start >= 0 && in >= 0 &&
+         in - (start + covered) > data->late_after;
 }
 
 gboolean

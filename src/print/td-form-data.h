@@ -67,7 +67,8 @@ gboolean            td_form_data_absence_dismisses (TdFormData *data, gint64 tra
 const char         *td_form_data_rollcall_time (TdFormData *data, gint64 session_id);
 /* Absent minutes less the minutes credited by recorded make-ups (補課). */
 int                 td_form_data_makeup_minutes (TdFormData *data, gint64 trainee_id);
-/* Signed in to the session later than the pack's "late-after" past its start. */
+/* Signed in to the session later than the pack's "late-after" past its start, or past
+ * the end of the leave that opened the session (leave covers the first periods missed). */
 gboolean            td_form_data_signed_in_late (TdFormData *data, TdSession *session,
                                                  const TdAttendance *attendance);
 /* Minutes of recorded practicum (實習/實作) sessions the trainee missed. */

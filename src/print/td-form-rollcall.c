@@ -73,7 +73,7 @@ describe_session (TdFormData *data, TdSession *session, GString *names, GString 
           /* 附表十三 備註一: late past the limit counts as truancy for that period. */
           if (a->leave_minutes > 0)
             append_leave_remark (remarks, e, a);
-          else if (td_form_data_signed_in_late (data, session, a))
+          if (td_form_data_signed_in_late (data, session, a))
             g_string_append_printf (remarks, "%s%s遲到 %s", remarks->len > 0 ? "\n" : "",
                                     e->trainee->name, a->in_time);
           continue;
