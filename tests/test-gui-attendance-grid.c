@@ -1,6 +1,7 @@
 /* test-gui-attendance-grid.c — a course's attendance grid: cells and totals from the
  * records, corrections with their history, dismissal and make-up shown as soon as they
- * change, the keyboard cursor, and the roll call taken at the desk and listed.
+ * change, the keyboard cursor, the frozen no. and name columns lining up with the
+ * scrolled ones, and the roll call taken at the desk and listed.
  *
  * The course has six three-hour sessions (18 hours; 1/5 is 3.6 hours); the grid counts
  * up to 2024-05-07, after the last. With TD_TEST_SNAPSHOT_DIR set the grid is saved as PNG. */
@@ -577,6 +578,157 @@ test_long_course (Fixture *f, gconstpointer data)
   destroy_window (window, grid);
 }
 
+/* A valid national ID: letter A (10), sex digit 1, then @n in seven digits and a check. */
+static char *
+make_national_id (guint n)
+{
+  static const int weights[] = { 7, 6, 5, 4, 3, 2, 1 };
+  g_autofree char *digits = g_strdup_printf ("1%07u", n);
+  int sum = 1 * 1 + 0 * 9;
+
+  sum += (digits[0] - '0') * 8;
+  for (guint i = 0; i < 7; i++)
+    sum += (digits[i + 1] - '0') * weights[i];
+  return g_strdup_printf ("A%s%d", digits, (10 - sum % 10) % 10);
+}
+
+/* The mapped label showing exactly @text under @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The mapped cell button of row @row, first session, under @widget, or NULL. */
+static GtkWidget *
+find_cell (GtkWidget *widget, guint row)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "grid-cell"))
+    return gtk_widget_get_mapped (widget)
+               && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "td-row")) == row
+               && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "td-col")) == 0
+             ? widget : NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_cell (c, row);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The bounds, in @grid's coordinates, of the list row holding @widget. */
+static graphene_rect_t
+row_bounds (GtkWidget *widget, TdAttendanceGrid *grid)
+{
+  graphene_rect_t b;
+
+  while (widget != NULL && g_strcmp0 (gtk_widget_get_css_name (widget), "row") != 0)
+    widget = gtk_widget_get_parent (widget);
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (grid), &b));
+  return b;
+}
+
+/* Every row of @names shown in both views has the same top and height in both. */
+static guint
+assert_rows_line_up (TdAttendanceGrid *grid, GPtrArray *names)
+{
+  guint n_checked = 0;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      GtkWidget *name = find_label (grid_child (grid, "name_view"), g_ptr_array_index (names, i));
+      GtkWidget *cell = find_cell (grid_child (grid, "column_view"), i);
+      graphene_rect_t left, right;
+
+      if (name == NULL || cell == NULL)
+        continue;
+      left = row_bounds (name, grid);
+      right = row_bounds (cell, grid);
+      g_assert_cmpfloat (left.origin.y, ==, right.origin.y);
+      g_assert_cmpfloat (left.size.height, ==, right.size.height);
+      n_checked++;
+    }
+  return n_checked;
+}
+
+/* No. and name stay where they are while the sessions scroll sideways, and the rows of
+ * both views line up, also scrolled down. */
+static void
+test_frozen_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window;
+  TdAttendanceGrid *grid;
+  GtkAdjustment *h, *v;
+  GtkWidget *name;
+  graphene_rect_t before, after;
+
+  for (int i = 0; i < 34; i++)
+    {
+      g_autofree char *date = td_iso_date_add_days ("2024-05-08", i);
+      add_session (f, f->course_id, date);
+    }
+  g_ptr_array_add (names, g_strdup ("王小明"));
+  g_ptr_array_add (names, g_strdup ("陳美玲"));
+  g_ptr_array_add (names, g_strdup ("林志豪"));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = make_national_id (4712000 + i);
+      g_ptr_array_add (names, g_strdup_printf ("學員%02u號", i + 4));
+      gui_enrol (f->store, f->course_id, g_ptr_array_index (names, names->len - 1), id);
+    }
+  grid = open_grid (f, &window);
+  settle ();
+  g_assert_cmpuint (assert_rows_line_up (grid, names), >, 5);
+  name = find_label (grid_child (grid, "name_view"), "陳美玲");
+  g_assert_nonnull (name);
+  g_assert_true (gtk_widget_compute_bounds (name, GTK_WIDGET (grid), &before));
+
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid_child (grid, "column_view")));
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
+  /* The first session's cells have gone out of view to the left, the name has not. */
+  {
+    graphene_rect_t cell;
+    g_assert_true (gtk_widget_compute_bounds (find_cell (grid_child (grid, "column_view"), 1),
+                                              grid_child (grid, "scroller"), &cell));
+    g_assert_cmpfloat (cell.origin.x + cell.size.width, <=, 0);
+  }
+  g_assert_true (gtk_widget_get_mapped (name));
+  g_assert_true (gtk_widget_compute_bounds (name, GTK_WIDGET (grid), &after));
+  g_assert_cmpfloat (after.origin.x, ==, before.origin.x);
+  g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+
+  /* Down: both views move together. */
+  gtk_adjustment_set_value (h, 0);
+  v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid_child (grid, "column_view")));
+  g_assert_true (v == gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid_child (grid, "name_view"))));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v));
+  gtk_adjustment_set_value (v, (gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v)) / 2);
+  settle ();
+  g_assert_null (find_label (grid_child (grid, "name_view"), "王小明"));
+  g_assert_cmpuint (assert_rows_line_up (grid, names), >, 5);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+  settle ();
+  g_assert_nonnull (find_label (grid_child (grid, "name_view"), g_ptr_array_index (names, names->len - 1)));
+  g_assert_cmpuint (assert_rows_line_up (grid, names), >, 5);
+  save_snapshot (GTK_WIDGET (grid), "attendance-grid-frozen");
+
+  destroy_window (window, grid);
+}
+
 /* The course editor's Attendance tab: the grid for a stored course, a request to
  * save first for a new one. */
 static void
@@ -631,6 +783,7 @@ main (int argc, char **argv)
   ADD ("/gui-attendance-grid/rollcall", test_rollcall);
   ADD ("/gui-attendance-grid/rollcall-refused", test_rollcall_refused);
   ADD ("/gui-attendance-grid/long-course", test_long_course);
+  ADD ("/gui-attendance-grid/frozen-names", test_frozen_names);
   ADD ("/gui-attendance-grid/editor-tab", test_editor_tab);
 #undef ADD
   return g_test_run ();
