@@ -68,3 +68,74 @@ td_test_run_tdesk (const char *data_home, const char *env_db, const char *const 
     *err = g_steal_pointer (&stderr_text);
   return g_subprocess_get_exit_status (process);
 }
+
+/* What a CLI test works in: its own temporary folder (also tdesk's XDG_DATA_HOME), the
+ * database path in it, and the environment tdesk runs with. */
+typedef struct {
+  char *dir;
+  char *db;       /* <dir>/centre.db, not made yet */
+  char *env_db;   /* value for TRAINING_DESK_DB, or NULL to unset it */
+  char **env;     /* further NAME, VALUE pairs for tdesk, or NULL */
+} TdTestFixture;
+
+static inline void
+td_test_fixture_set_up (TdTestFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "centre.db", NULL);
+}
+
+static inline void
+td_test_fixture_tear_down (TdTestFixture *f, gconstpointer data)
+{
+  td_test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->db, g_free);
+  g_clear_pointer (&f->env_db, g_free);
+  g_clear_pointer (&f->env, g_strfreev);
+}
+
+/* Has tdesk run with @name set to @value from now on in this test. */
+static inline void
+td_test_fixture_setenv (TdTestFixture *f, const char *name, const char *value)
+{
+  guint n = f->env != NULL ? g_strv_length (f->env) : 0;
+
+  f->env = g_renew (char *, f->env, n + 3);
+  f->env[n] = g_strdup (name);
+  f->env[n + 1] = g_strdup (value);
+  f->env[n + 2] = NULL;
+}
+
+/* @name inside the test's folder. */
+static inline char *
+td_test_fixture_path (TdTestFixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static inline void
+td_test_write_file (const char *path, const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs tdesk in @f's folder and environment; with @f NULL, in the system's temporary
+ * folder with TRAINING_DESK_DB unset (for set-up done once, outside any test). */
+static inline int
+td_test_fixture_run_v (TdTestFixture *f, const char *const *argv, char **out, char **err)
+{
+  if (f == NULL)
+    return td_test_run_tdesk (g_get_tmp_dir (), NULL, NULL, argv, out, err);
+  return td_test_run_tdesk (f->dir, f->env_db, (const char *const *) f->env, argv, out, err);
+}
+
+/* run_tdesk (f, &out, &err, "course", "list") — the arguments without the NULL. */
+#define run_tdesk(f, out, err, ...) \
+  td_test_fixture_run_v ((f), (const char *const[]) { __VA_ARGS__, NULL }, (out), (err))

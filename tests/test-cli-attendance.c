@@ -12,54 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *db;          /* <dir>/centre.db */
-  char *env_db;      /* value for TRAINING_DESK_DB, or NULL to unset it */
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "centre.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->env_db);
-}
-
-static char *
-fixture_path (Fixture *f, const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static void
-write_file (const char *path, const char *contents)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static int
-run_tdesk_v (Fixture *f, const char *const *argv, char **out, char **err)
-{
-  return td_test_run_tdesk (f->dir, f->env_db, NULL, argv, out, err);
-}
-
-#define run_tdesk(f, out, err, ...) \
-  run_tdesk_v ((f), (const char *const[]) { __VA_ARGS__, NULL }, (out), (err))
+typedef TdTestFixture Fixture;
 
 /* A course whose attendance is still empty: two sessions on one day, two trainees. */
 static char *
@@ -92,14 +45,14 @@ import_course_on (Fixture *f, const char *date, const char *id, const char *regi
   g_autofree char *template = course_json (id, regime, category, kind, second_id);
   g_autoptr (GString) json = g_string_new (template);
   g_autofree char *name = g_strdup_printf ("%s.json", id);
-  g_autofree char *path = fixture_path (f, name);
+  g_autofree char *path = td_test_fixture_path (f, name);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
   if (!g_file_test (f->db, G_FILE_TEST_EXISTS))
     g_assert_cmpint (run_tdesk (f, NULL, NULL, "init", "--db", f->db), ==, 0);
   g_string_replace (json, "2024-05-06", date, 0);
-  write_file (path, json->str);
+  td_test_write_file (path, json->str);
   g_assert_cmpint (run_tdesk (f, &out, &err, "course", "import", path, "--db", f->db), ==, 0);
   return g_strstrip (g_steal_pointer (&out));
 }
@@ -126,7 +79,7 @@ code_of (Fixture *f, const char *trainee, const char *course, gboolean regenerat
     }
   if (regenerate)
     argv[n++] = "--regenerate";
-  g_assert_cmpint (run_tdesk_v (f, argv, &out, &err), ==, 0);
+  g_assert_cmpint (td_test_fixture_run_v (f, argv, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   return g_strstrip (g_steal_pointer (&out));
 }
@@ -251,7 +204,8 @@ test_scan_usage (Fixture *f, gconstpointer data)
       g_ptr_array_add (argv, "--db");
       g_ptr_array_add (argv, f->db);
       g_ptr_array_add (argv, NULL);
-      g_assert_cmpint (run_tdesk_v (f, (const char *const *) argv->pdata, &out, &err), ==, 2);
+      g_assert_cmpint (td_test_fixture_run_v (f, (const char *const *) argv->pdata, &out, &err),
+                       ==, 2);
       g_assert_cmpstr (out, ==, "");
       g_assert_cmpstr (err, !=, "");
     }
@@ -262,9 +216,9 @@ test_evrs_import_export (Fixture *f, gconstpointer data)
 {
   g_autofree char *course = import_course (f, "C1", "vr-ce", "vr-case-manager", "continuing",
                                            "B223456782");
-  g_autofree char *good = fixture_path (f, "good.csv");
-  g_autofree char *bad = fixture_path (f, "bad.csv");
-  g_autofree char *exported = fixture_path (f, "out.csv");
+  g_autofree char *good = td_test_fixture_path (f, "good.csv");
+  g_autofree char *bad = td_test_fixture_path (f, "bad.csv");
+  g_autofree char *exported = td_test_fixture_path (f, "out.csv");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
@@ -277,8 +231,8 @@ test_evrs_import_export (Fixture *f, gconstpointer data)
                                                   "2024/5/32,王小明,A123456789,5,否,否,否\r\n",
                                           NULL);
 
-  write_file (good, good_csv);
-  write_file (bad, bad_csv);
+  td_test_write_file (good, good_csv);
+  td_test_write_file (bad, bad_csv);
 
   /* A bad file changes nothing: the export afterwards has no data rows. */
   g_assert_cmpint (run_tdesk (f, &out, &err, "attendance", "import", "--course", "C1", bad,
@@ -325,7 +279,7 @@ test_hours_flow (Fixture *f, gconstpointer data)
   g_autofree char *old = code_of (f, "T2", "H1", FALSE);
   g_autofree char *fresh = code_of (f, "T2", "H1", TRUE);
   g_autofree char *out = NULL;
-  g_autofree char *path = fixture_path (f, "hours.csv");
+  g_autofree char *path = td_test_fixture_path (f, "hours.csv");
   g_autofree char *text = NULL;
 
   assert_scan (f, "H1", "S2", code, "15:00", "awarded", 0);
@@ -401,7 +355,8 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, td_test_fixture_set_up, fn, td_test_fixture_tear_down)
   ADD ("/cli/trainee/code", test_trainee_code);
   ADD ("/cli/attendance/scanner-flow", test_scanner_flow);
   ADD ("/cli/attendance/scan-usage", test_scan_usage);

@@ -11,45 +11,20 @@
 #include <gio/gio.h>
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *db;
-  char *key;
-} Fixture;
+typedef TdTestFixture Fixture;
 
-static int
-run_tdesk_v (Fixture *f, const char *const *argv, char **out, char **err)
-{
-  const char *key[] = { "TRAINING_DESK_SIGNING_KEY_FILE", f->key, NULL };
-
-  return td_test_run_tdesk (f->dir, f->db, key, argv, out, err);
-}
-
-#define run_tdesk(f, out, err, ...) \
-  run_tdesk_v ((f), (const char *const[]) { __VA_ARGS__, NULL }, (out), (err))
-
+/* The demo centre, reached through TRAINING_DESK_DB, with a test signing key file. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autofree char *key = NULL;
 
   g_assert_nonnull (g_getenv ("TDESK"));
-  f->dir = g_dir_make_tmp ("test-cli-cert-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "centre.db", NULL);
-  f->key = g_build_filename (f->dir, "signing.key", NULL);
+  td_test_fixture_set_up (f, data);
+  key = td_test_fixture_path (f, "signing.key");
+  f->env_db = g_strdup (f->db);
+  td_test_fixture_setenv (f, "TRAINING_DESK_SIGNING_KEY_FILE", key);
   g_assert_cmpint (run_tdesk (f, NULL, NULL, "init", "--demo"), ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  g_assert_cmpint (system (cmd), ==, 0);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->key);
 }
 
 /* The value of a "Label:\tvalue" line of `certificate show`. */
@@ -239,7 +214,7 @@ test_print_and_key (Fixture *f, gconstpointer data)
 }
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, td_test_fixture_tear_down)
 
 int
 main (int argc, char *argv[])

@@ -8,10 +8,10 @@
 #include "td-cli-check.h"
 #include "td-course-file.h"
 #include "td-store.h"
+#include "tdesk-runner.h"
 
 typedef struct {
-  char *dir;
-  char *db;
+  TdTestFixture cli;
   char *out;
   char *err;
 } Fixture;
@@ -36,10 +36,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdStore) store = NULL;
 
-  f->dir = g_dir_make_tmp ("td-cli-check-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "centre.db", NULL);
-  store = td_store_open (f->db, &error);
+  td_test_fixture_set_up (&f->cli, data);
+  store = td_store_open (f->cli.db, &error);
   g_assert_no_error (error);
   import_file (store, "osh-clean.json");
   import_file (store, "osh-violations.json");
@@ -48,11 +46,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  g_assert_cmpint (system (cmd), ==, 0);
-  g_free (f->dir);
-  g_free (f->db);
+  td_test_fixture_tear_down (&f->cli, data);
   g_free (f->out);
   g_free (f->err);
 }
@@ -96,7 +90,7 @@ run (Fixture *f, ...)
 
   g_ptr_array_add (argv, (char *) "check");
   g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, f->cli.db);
   va_start (args, f);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (char *) arg);
@@ -183,7 +177,7 @@ static void
 test_warnings_only (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = td_store_open (f->db, &error);
+  g_autoptr (TdStore) store = td_store_open (f->cli.db, &error);
   g_autoptr (TdCourse) course = td_store_find_course (store, "OK1", &error);
 
   /* Certificates not issued yet (the course ended 2024-05-21; due 2024-06-05): a
@@ -202,7 +196,7 @@ static void
 test_trainee (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = td_store_open (f->db, &error);
+  g_autoptr (TdStore) store = td_store_open (f->cli.db, &error);
   g_autoptr (TdCourse) course = td_store_find_course (store, "BAD1", &error);
   g_autoptr (TdEnrolment) t3 = td_store_find_enrolment (store, course->id, "T3", &error);
   g_autofree char *by_exchange_id = NULL;
@@ -226,7 +220,7 @@ test_trainee (Fixture *f, gconstpointer data)
 static void
 test_bad_usage (Fixture *f, gconstpointer data)
 {
-  g_autofree char *missing = g_build_filename (f->dir, "nope.db", NULL);
+  g_autofree char *missing = td_test_fixture_path (&f->cli, "nope.db");
   char *argv[] = { (char *) "check", (char *) "--db", missing, NULL };
 
   g_assert_cmpint (run (f, "--today", "2024-13-01", NULL), ==, 2);

@@ -10,8 +10,7 @@
 #include "tdesk-runner.h"
 
 typedef struct {
-  char *dir;
-  char *db;
+  TdTestFixture cli;
   char *out;
   char *err;
   gint64 trainee_id;
@@ -26,10 +25,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (TdQualification) q = td_qualification_new ();
   g_autoptr (TdCertificateCycle) c = td_certificate_cycle_new ();
 
-  f->dir = g_dir_make_tmp ("td-cli-person-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "centre.db", NULL);
-  store = td_store_open (f->db, &error);
+  td_test_fixture_set_up (&f->cli, data);
+  store = td_store_open (f->cli.db, &error);
   g_assert_no_error (error);
   t->name = g_strdup ("陳怡君");
   t->national_id = g_strdup ("A123456789");
@@ -51,9 +48,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  td_test_fixture_tear_down (&f->cli, data);
   g_free (f->out);
   g_free (f->err);
 }
@@ -71,19 +66,19 @@ run (Fixture *f, ...)
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, f->cli.db);
   g_ptr_array_add (argv, NULL);
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
-  return td_test_run_tdesk (f->dir, NULL, NULL, (const char *const *) argv->pdata, &f->out,
-                            &f->err);
+  return td_test_fixture_run_v (&f->cli, (const char *const *) argv->pdata, &f->out, &f->err);
 }
 
 static char *
 write_file (Fixture *f, const char *name, const char *text)
 {
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  char *path = td_test_fixture_path (&f->cli, name);
+
+  td_test_write_file (path, text);
   return path;
 }
 

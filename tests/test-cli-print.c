@@ -12,11 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *db;
-  char *fontconfig_file;   /* set FONTCONFIG_FILE for tdesk, or NULL */
-} Fixture;
+typedef TdTestFixture Fixture;
 
 static char *demo_db;      /* made once by main */
 
@@ -27,38 +23,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *contents = NULL;
   gsize length;
 
-  f->dir = g_dir_make_tmp ("test-cli-print-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "centre.db", NULL);
+  td_test_fixture_set_up (f, data);
   g_assert_true (g_file_get_contents (demo_db, &contents, &length, &error));
   g_assert_true (g_file_set_contents (f->db, contents, length, &error));
 }
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->fontconfig_file);
-}
-
-static char *
-fixture_path (Fixture *f, const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static int
-run_tdesk_v (Fixture *f, const char *const *argv, char **out, char **err)
-{
-  const char *fontconfig[] = { "FONTCONFIG_FILE", f ? f->fontconfig_file : NULL, NULL };
-
-  return td_test_run_tdesk (f ? f->dir : g_get_tmp_dir (), NULL, fontconfig, argv, out, err);
-}
-
-#define run_tdesk(f, out, err, ...) \
-  run_tdesk_v ((f), (const char *const[]) { __VA_ARGS__, NULL }, (out), (err))
 
 static void
 assert_pdf (const char *path)
@@ -109,7 +77,7 @@ test_print_every_form (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s.pdf", names[i]);
-      g_autofree char *path = fixture_path (f, name);
+      g_autofree char *path = td_test_fixture_path (f, name);
       g_autofree char *err = NULL;
 
       g_assert_cmpint (run_tdesk (f, NULL, &err, "print", names[i], "--course", "1", "-o", path,
@@ -122,7 +90,7 @@ test_print_every_form (Fixture *f, gconstpointer data)
 static void
 test_print_bad_usage (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = fixture_path (f, "out.pdf");
+  g_autofree char *path = td_test_fixture_path (f, "out.pdf");
   char *err = NULL;
 
   g_assert_cmpint (run_tdesk (f, NULL, &err, "print", "certificate-of-nothing", "--course", "1",
@@ -155,11 +123,12 @@ test_print_bad_usage (Fixture *f, gconstpointer data)
 static void
 test_print_no_font (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = fixture_path (f, "out.pdf");
+  g_autofree char *path = td_test_fixture_path (f, "out.pdf");
+  g_autofree char *fonts = td_test_fixture_path (f, "fonts.conf");
   g_autofree char *err = NULL;
 
-  f->fontconfig_file = fixture_path (f, "fonts.conf");
-  g_assert_true (g_file_set_contents (f->fontconfig_file,
+  td_test_fixture_setenv (f, "FONTCONFIG_FILE", fonts);
+  g_assert_true (g_file_set_contents (fonts,
                                       "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n", -1,
                                       NULL));
   g_assert_cmpint (run_tdesk (f, NULL, &err, "print", "signin-sheet", "--course", "1", "-o", path,
@@ -173,9 +142,9 @@ test_print_no_font (Fixture *f, gconstpointer data)
 static void
 test_merge (Fixture *f, gconstpointer data)
 {
-  g_autofree char *a = fixture_path (f, "plan.pdf");
-  g_autofree char *b = fixture_path (f, "schedule.pdf");
-  g_autofree char *out_path = fixture_path (f, "merged.pdf");
+  g_autofree char *a = td_test_fixture_path (f, "plan.pdf");
+  g_autofree char *b = td_test_fixture_path (f, "schedule.pdf");
+  g_autofree char *out_path = td_test_fixture_path (f, "merged.pdf");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
@@ -194,8 +163,8 @@ test_merge (Fixture *f, gconstpointer data)
 static void
 test_merge_bad (Fixture *f, gconstpointer data)
 {
-  g_autofree char *bad = fixture_path (f, "scan.pdf");
-  g_autofree char *out_path = fixture_path (f, "merged.pdf");
+  g_autofree char *bad = td_test_fixture_path (f, "scan.pdf");
+  g_autofree char *out_path = td_test_fixture_path (f, "merged.pdf");
   char *err = NULL;
 
   g_assert_true (g_file_set_contents (bad, "GIF89a", -1, NULL));
@@ -243,9 +212,9 @@ write_noise_pdf (const char *path, int width, int height, guint32 seed)
 static void
 test_merge_over_limit (Fixture *f, gconstpointer data)
 {
-  g_autofree char *a = fixture_path (f, "scan1.pdf");
-  g_autofree char *b = fixture_path (f, "scan2.pdf");
-  g_autofree char *out_path = fixture_path (f, "merged.pdf");
+  g_autofree char *a = td_test_fixture_path (f, "scan1.pdf");
+  g_autofree char *b = td_test_fixture_path (f, "scan2.pdf");
+  g_autofree char *out_path = td_test_fixture_path (f, "merged.pdf");
   g_autofree char *err = NULL;
 
   write_noise_pdf (a, 1400, 1400, 1);
@@ -270,7 +239,7 @@ main (int argc, char *argv[])
                               demo_db), ==, 0);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, td_test_fixture_tear_down)
   ADD ("/cli/print/list", test_list);
   ADD ("/cli/print/every-form", test_print_every_form);
   ADD ("/cli/print/bad-usage", test_print_bad_usage);

@@ -13,54 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *db;          /* <dir>/centre.db */
-  char *env_db;      /* value for TRAINING_DESK_DB, or NULL to unset it */
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "centre.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  td_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->env_db);
-}
-
-static char *
-fixture_path (Fixture *f, const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static void
-write_file (const char *path, const char *contents)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static int
-run_tdesk_v (Fixture *f, const char *const *argv, char **out, char **err)
-{
-  return td_test_run_tdesk (f->dir, f->env_db, NULL, argv, out, err);
-}
-
-#define run_tdesk(f, out, err, ...) \
-  run_tdesk_v ((f), (const char *const[]) { __VA_ARGS__, NULL }, (out), (err))
+typedef TdTestFixture Fixture;
 
 /* `course list --json` of @db, parsed. */
 static JsonArray *
@@ -149,7 +102,7 @@ test_usage (Fixture *f, gconstpointer data)
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run_tdesk_v (f, cases[i], &out, &err), ==, 2);
+      g_assert_cmpint (td_test_fixture_run_v (f, cases[i], &out, &err), ==, 2);
       g_assert_cmpstr (out, ==, "");
       g_assert_cmpstr (err, !=, "");
     }
@@ -164,7 +117,7 @@ test_usage (Fixture *f, gconstpointer data)
 static void
 test_init (Fixture *f, gconstpointer data)
 {
-  g_autofree char *missing = fixture_path (f, "missing.db");
+  g_autofree char *missing = td_test_fixture_path (f, "missing.db");
   g_autofree char *err = NULL;
   g_autoptr (JsonArray) courses = NULL;
 
@@ -195,7 +148,7 @@ has_regime (JsonArray *courses, const char *regime)
 static void
 test_init_demo (Fixture *f, gconstpointer data)
 {
-  g_autofree char *other = fixture_path (f, "other.db");
+  g_autofree char *other = td_test_fixture_path (f, "other.db");
   g_autofree char *out1 = NULL;
   g_autofree char *out2 = NULL;
   g_autofree char *err = NULL;
@@ -279,10 +232,10 @@ parse_json_file (const char *path)
 static void
 test_course_roundtrip (Fixture *f, gconstpointer data)
 {
-  g_autofree char *source = fixture_path (f, "course.json");
-  g_autofree char *second_db = fixture_path (f, "second.db");
-  g_autofree char *export1 = fixture_path (f, "export1.json");
-  g_autofree char *export2 = fixture_path (f, "export2.json");
+  g_autofree char *source = td_test_fixture_path (f, "course.json");
+  g_autofree char *second_db = td_test_fixture_path (f, "second.db");
+  g_autofree char *export1 = td_test_fixture_path (f, "export1.json");
+  g_autofree char *export2 = td_test_fixture_path (f, "export2.json");
   g_autofree char *id_text = NULL;
   g_autofree char *stdout_export = NULL;
   g_autofree char *file_export = NULL;
@@ -291,7 +244,7 @@ test_course_roundtrip (Fixture *f, gconstpointer data)
   g_autoptr (JsonNode) second = NULL;
   g_autoptr (JsonArray) courses = NULL;
 
-  write_file (source, course_json);
+  td_test_write_file (source, course_json);
   init_db (f, f->db);
   init_db (f, second_db);
   g_assert_cmpint (run_tdesk (f, &id_text, NULL, "course", "import", source, "--db", f->db), ==, 0);
@@ -330,7 +283,7 @@ test_course_roundtrip (Fixture *f, gconstpointer data)
 static void
 test_course_import_bad (Fixture *f, gconstpointer data)
 {
-  g_autofree char *bad = fixture_path (f, "bad-course.json");
+  g_autofree char *bad = td_test_fixture_path (f, "bad-course.json");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
@@ -339,7 +292,7 @@ test_course_import_bad (Fixture *f, gconstpointer data)
 
   /* An invalid checksum in the second trainee's ID. */
   g_string_replace (broken, "B234567894", "B234567895", 1);
-  write_file (bad, broken->str);
+  td_test_write_file (bad, broken->str);
   init_db (f, f->db);
   g_assert_cmpint (run_tdesk (f, &out, &err, "course", "import", bad, "--db", f->db), ==, 2);
   g_assert_cmpstr (out, ==, "");
@@ -357,10 +310,10 @@ test_course_import_bad (Fixture *f, gconstpointer data)
 static void
 test_roster (Fixture *f, gconstpointer data)
 {
-  g_autofree char *source = fixture_path (f, "course.json");
-  g_autofree char *good = fixture_path (f, "good.csv");
-  g_autofree char *bad = fixture_path (f, "bad.csv");
-  g_autofree char *exported = fixture_path (f, "roster.csv");
+  g_autofree char *source = td_test_fixture_path (f, "course.json");
+  g_autofree char *good = td_test_fixture_path (f, "good.csv");
+  g_autofree char *bad = td_test_fixture_path (f, "bad.csv");
+  g_autofree char *exported = td_test_fixture_path (f, "roster.csv");
   g_autofree char *good_csv = NULL;
   g_autofree char *bad_csv = NULL;
   g_autofree char *out = NULL;
@@ -378,9 +331,9 @@ test_roster (Fixture *f, gconstpointer data)
                          "1,黃建宏,70/01/01,A900000016,,,,,大學,聚鼎物流有限公司,,\r\n"
                          "2,吳佩珊,1988-02-30,B234567895,,,,,大學,益新電子有限公司,,\r\n",
                          NULL);
-  write_file (source, course_json);
-  write_file (good, good_csv);
-  write_file (bad, bad_csv);
+  td_test_write_file (source, course_json);
+  td_test_write_file (good, good_csv);
+  td_test_write_file (bad, bad_csv);
   init_db (f, f->db);
   g_assert_cmpint (run_tdesk (f, NULL, NULL, "course", "import", source, "--db", f->db), ==, 0);
 
@@ -415,14 +368,14 @@ test_roster (Fixture *f, gconstpointer data)
 static void
 test_db_selection (Fixture *f, gconstpointer data)
 {
-  g_autofree char *env_db = fixture_path (f, "from-env.db");
-  g_autofree char *source = fixture_path (f, "course.json");
+  g_autofree char *env_db = td_test_fixture_path (f, "from-env.db");
+  g_autofree char *source = td_test_fixture_path (f, "course.json");
   g_autofree char *default_db = g_build_filename (f->dir, "training-desk", "training-desk.db",
                                                   NULL);
   g_autoptr (JsonArray) in_env = NULL;
   g_autoptr (JsonArray) in_option = NULL;
 
-  write_file (source, course_json);
+  td_test_write_file (source, course_json);
 
   /* Neither: the default database in XDG_DATA_HOME. */
   g_assert_cmpint (run_tdesk (f, NULL, NULL, "init"), ==, 0);
@@ -453,14 +406,14 @@ static void
 test_check (Fixture *f, gconstpointer data)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *file = fixture_path (f, "course.json");
+  g_autofree char *file = td_test_fixture_path (f, "course.json");
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *rules = NULL;
   g_autoptr (GString) seen = g_string_new (NULL);
   JsonArray *findings;
 
   init_db (f, f->db);
-  write_file (file, course_json);
+  td_test_write_file (file, course_json);
   g_assert_cmpint (run_tdesk (f, NULL, NULL, "course", "import", file, "--db", f->db), ==, 0);
 
   /* Two days after the end: T2 missed both sessions, T1 the second one — 1/5 reached. */
@@ -516,7 +469,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, td_test_fixture_set_up, func, td_test_fixture_tear_down)
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/init", test_init);
   ADD ("/cli/init-demo", test_init_demo);
