@@ -25,8 +25,7 @@ certificate_issue (int argc, char **argv)
   g_auto (GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    { "course", 0, 0, G_OPTION_ARG_STRING, &course_ref,
-      N_("The course: its database id or exchange-file id"), N_("ID") },
+    TD_CLI_COURSE_OPTION (course_ref),
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Issue date (default: today)"),
       N_("YYYY-MM-DD") },
     { NULL },

@@ -11,19 +11,6 @@
 #include "td-cli-private.h"
 #include "td-store-qualifications.h"
 
-/* TRAINEE: the database id or the national ID. 0 with @error when nobody matches. */
-static gint64
-find_person (TdStore *store, const char *ref, GError **error)
-{
-  g_autoptr (TdTrainee) trainee = NULL;
-
-  if (*ref != '\0' && strspn (ref, "0123456789") == strlen (ref))
-    trainee = td_store_get_trainee (store, g_ascii_strtoll (ref, NULL, 10), error);
-  else
-    trainee = td_store_find_trainee_by_national_id (store, ref, error);
-  return trainee != NULL ? trainee->id : 0;
-}
-
 static int
 hours_add (int argc, char **argv)
 {
@@ -67,8 +54,7 @@ hours_add (int argc, char **argv)
   h->provider = g_steal_pointer (&provider);
   h->role = role;
   h->source = g_strdup ("manual");
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (h->trainee_id = find_person (store, refs[0], &error)) == 0
+  if ((h->trainee_id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_add_hours (store, h, &error))
     return td_cli_fail_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", h->id);
@@ -179,8 +165,7 @@ hours_list (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 1)
     return td_cli_fail (_("trainee hours list needs exactly one TRAINEE."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
+  if ((id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || (history = td_store_load_person_history (store, id, &error)) == NULL)
     return td_cli_fail_error (error);
   print_hours (history->hours, json);
@@ -213,8 +198,7 @@ hours_remove (int argc, char **argv)
       || !g_ascii_string_to_unsigned (refs[1], 10, 1, G_MAXINT64, &record_id, NULL))
     return td_cli_fail (_("trainee hours remove needs a TRAINEE and the RECORD id that "
                           "“trainee hours list” shows."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
+  if ((id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_void_person_record (store, id, "hours", (gint64) record_id, reason, &error))
     return td_cli_fail_error (error);
   return TD_CLI_EXIT_OK;

@@ -78,8 +78,7 @@ td_cli_print (int argc, char **argv)
   const TdFormEntry *form;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    { "course", 0, 0, G_OPTION_ARG_STRING, &course_ref,
-      N_("The course: its database id or exchange-file id"), N_("ID") },
+    TD_CLI_COURSE_OPTION (course_ref),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"),
       N_("FILE.pdf") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,

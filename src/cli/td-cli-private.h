@@ -21,6 +21,11 @@ typedef enum {
     N_("Use the database at PATH (default: $TRAINING_DESK_DB, else the user's data folder)"),    \
     N_("PATH") }
 
+/* The --course option as most subcommands word it. */
+#define TD_CLI_COURSE_OPTION(var)                                                                \
+  { "course", 0, 0, G_OPTION_ARG_STRING, &(var),                                                 \
+    N_("The course: its database id or exchange-file id"), N_("ID") }
+
 /* One word of the command line and the function that runs it. The function gets the
  * arguments from that word on: argv[0] is the word itself. */
 typedef int (*TdCliFunc) (int argc, char **argv);
@@ -50,6 +55,29 @@ int             td_cli_fail_error (const GError *error);
  * file must exist already, so a mistyped path is reported instead of silently
  * becoming a new, empty database. */
 TdStore        *td_cli_open_store (const char *db_option, gboolean create, GError **error);
+
+/* Opens the store and finds the course named by --course (@ref); prints why not on
+ * stderr and returns NULL when --course is missing or either step fails. */
+TdCourse       *td_cli_open_course (const char *db_option, const char *ref,
+                                    TdStore **out_store);
+
+/* The trainee named by @ref: the database id or the national ID. 0 with @error when
+ * nobody matches. */
+gint64          td_cli_find_trainee (TdStore *store, const char *ref, GError **error);
+
+/* Opens the store and finds the trainee named by @ref as td_cli_find_trainee() does.
+ * 0 with @error when either fails; @out_store is set only on success. */
+gint64          td_cli_open_trainee (const char *db_option, const char *ref,
+                                     TdStore **out_store, GError **error);
+
+/* Reads a file into a course, every row or none; returns the number of rows or -1. */
+typedef int (*TdCliCourseImport) (TdStore *store, gint64 course_id, GFile *file,
+                                  GError **error);
+
+/* Imports @path into the course named by --course with @import and prints the number
+ * of rows imported; prints the problem otherwise. Returns the exit code. */
+int             td_cli_import_course_file (const char *db_option, const char *course_ref,
+                                           const char *path, TdCliCourseImport import);
 
 /* Writes data (JSON, CSV) to standard output byte for byte, with no charset conversion. */
 gboolean        td_cli_write_stdout (const char *data, gsize length, GError **error);

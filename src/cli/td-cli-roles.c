@@ -11,19 +11,6 @@
 #include "td-cli-private.h"
 #include "td-store-qualifications.h"
 
-/* TRAINEE: the database id or the national ID. 0 with @error when nobody matches. */
-static gint64
-find_person (TdStore *store, const char *ref, GError **error)
-{
-  g_autoptr (TdTrainee) trainee = NULL;
-
-  if (*ref != '\0' && strspn (ref, "0123456789") == strlen (ref))
-    trainee = td_store_get_trainee (store, g_ascii_strtoll (ref, NULL, 10), error);
-  else
-    trainee = td_store_find_trainee_by_national_id (store, ref, error);
-  return trainee != NULL ? trainee->id : 0;
-}
-
 /* A record id given on the command line; 0 when it is not one. */
 static gint64
 parse_id (const char *text)
@@ -69,8 +56,7 @@ role_add (int argc, char **argv)
   q->role = role;
   q->qualification = g_steal_pointer (&slug);
   q->since = g_steal_pointer (&since);
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (q->trainee_id = find_person (store, refs[0], &error)) == 0
+  if ((q->trainee_id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_add_qualification (store, q, &error))
     return td_cli_fail_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", q->id);
@@ -121,8 +107,7 @@ role_list (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 1)
     return td_cli_fail (_("trainee role list needs exactly one TRAINEE."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
+  if ((id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || (p = td_store_load_person_history (store, id, &error)) == NULL)
     return td_cli_fail_error (error);
   for (guint i = 0; i < p->qualifications->len; i++)
@@ -164,8 +149,7 @@ remove_record (const char *synopsis, const char *entity, int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 2 || parse_id (refs[1]) == 0)
     return td_cli_fail (_("Give the TRAINEE and the RECORD id that “trainee role list” shows."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
+  if ((id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_void_person_record (store, id, entity, parse_id (refs[1]), reason, &error))
     return td_cli_fail_error (error);
   return TD_CLI_EXIT_OK;
@@ -206,8 +190,7 @@ cycle_add (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 1 || (c->qualification_id = parse_id (qualification)) == 0)
     return td_cli_fail (_("trainee cycle add needs one TRAINEE and --qualification ID."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (c->trainee_id = find_person (store, refs[0], &error)) == 0
+  if ((c->trainee_id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_add_certificate_cycle (store, c, &error))
     return td_cli_fail_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", c->id);
@@ -242,8 +225,7 @@ cycle_leave (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 2 || (l->cycle_id = parse_id (refs[1])) == 0)
     return td_cli_fail (_("trainee cycle leave needs a TRAINEE and the CYCLE id."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0)
+  if ((id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0)
     return td_cli_fail_error (error);
   /* The cycle must be this person's: voiding and listing go by person too. */
   {

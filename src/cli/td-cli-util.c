@@ -73,6 +73,73 @@ td_cli_open_store (const char *db_option, gboolean create, GError **error)
   return td_store_open (path, error);
 }
 
+TdCourse *
+td_cli_open_course (const char *db_option, const char *ref, TdStore **out_store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  TdCourse *course;
+
+  if (ref == NULL)
+    {
+      td_cli_fail (_("--course ID is required."));
+      return NULL;
+    }
+  store = td_cli_open_store (db_option, FALSE, &error);
+  if (store == NULL || (course = td_store_find_course (store, ref, &error)) == NULL)
+    {
+      td_cli_fail_error (error);
+      return NULL;
+    }
+  *out_store = g_steal_pointer (&store);
+  return course;
+}
+
+gint64
+td_cli_find_trainee (TdStore *store, const char *ref, GError **error)
+{
+  g_autoptr (TdTrainee) trainee = NULL;
+
+  if (*ref != '\0' && strspn (ref, "0123456789") == strlen (ref))
+    trainee = td_store_get_trainee (store, g_ascii_strtoll (ref, NULL, 10), error);
+  else
+    trainee = td_store_find_trainee_by_national_id (store, ref, error);
+  return trainee != NULL ? trainee->id : 0;
+}
+
+gint64
+td_cli_open_trainee (const char *db_option, const char *ref, TdStore **out_store,
+                     GError **error)
+{
+  g_autoptr (TdStore) store = td_cli_open_store (db_option, FALSE, error);
+  gint64 id;
+
+  if (store == NULL || (id = td_cli_find_trainee (store, ref, error)) == 0)
+    return 0;
+  *out_store = g_steal_pointer (&store);
+  return id;
+}
+
+int
+td_cli_import_course_file (const char *db_option, const char *course_ref, const char *path,
+                           TdCliCourseImport import)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autoptr (TdCourse) course = NULL;
+  g_autoptr (GFile) file = NULL;
+  int imported;
+
+  if ((course = td_cli_open_course (db_option, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
+  file = g_file_new_for_commandline_arg (path);
+  imported = import (store, course->id, file, &error);
+  if (imported < 0)
+    return td_cli_fail_error (error);
+  g_print ("%d\n", imported);
+  return TD_CLI_EXIT_OK;
+}
+
 gboolean
 td_cli_write_stdout (const char *data, gsize length, GError **error)
 {
