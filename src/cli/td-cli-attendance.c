@@ -179,18 +179,6 @@ export_data (TdStore *store, gint64 course_id, const char *format, GError **erro
   return NULL;
 }
 
-static gboolean
-write_output (const char *output, const char *data, GError **error)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (output == NULL)
-    return td_cli_write_stdout (data, strlen (data), error);
-  file = g_file_new_for_commandline_arg (output);
-  return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
-}
-
 static int
 attendance_export (int argc, char **argv)
 {
@@ -228,7 +216,7 @@ attendance_export (int argc, char **argv)
   if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
   if ((data = export_data (store, course->id, format, &error)) == NULL ||
-      !write_output (output, data, &error))
+      !td_cli_write_output (output, data, &error))
     return td_cli_fail_error (error);
   return TD_CLI_EXIT_OK;
 }

@@ -82,6 +82,10 @@ int             td_cli_import_course_file (const char *db_option, const char *co
 /* Writes data (JSON, CSV) to standard output byte for byte, with no charset conversion. */
 gboolean        td_cli_write_stdout (const char *data, gsize length, GError **error);
 
+/* Writes @data (a NUL-terminated text) to the file @output names, or to standard output
+ * when @output is NULL. */
+gboolean        td_cli_write_output (const char *output, const char *data, GError **error);
+
 /* Runs the subcommand of @group named by argv[1]; usage on stderr when it is missing
  * or unknown. */
 int             td_cli_dispatch (const char *group, const TdCliCommand *commands, int argc,

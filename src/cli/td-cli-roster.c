@@ -4,7 +4,6 @@
 #define G_LOG_DOMAIN "tdesk"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "td-cli-private.h"
 #include "td-roster-csv.h"
@@ -42,6 +41,7 @@ roster_export (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *course_ref = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *data = NULL;
   g_auto (GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
@@ -63,18 +63,9 @@ roster_export (int argc, char **argv)
   if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
 
-  if (output != NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (output);
-      if (!td_roster_csv_export (store, course->id, file, &error))
-        return td_cli_fail_error (error);
-    }
-  else
-    {
-      g_autofree char *data = td_roster_csv_export_data (store, course->id, &error);
-      if (data == NULL || !td_cli_write_stdout (data, strlen (data), &error))
-        return td_cli_fail_error (error);
-    }
+  if ((data = td_roster_csv_export_data (store, course->id, &error)) == NULL
+      || !td_cli_write_output (output, data, &error))
+    return td_cli_fail_error (error);
   return TD_CLI_EXIT_OK;
 }
 

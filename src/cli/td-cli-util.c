@@ -193,3 +193,15 @@ td_cli_dispatch (const char *group, const TdCliCommand *commands, int argc, char
   print_group_usage (group, commands);
   return TD_CLI_EXIT_USAGE;
 }
+
+gboolean
+td_cli_write_output (const char *output, const char *data, GError **error)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (output == NULL)
+    return td_cli_write_stdout (data, strlen (data), error);
+  file = g_file_new_for_commandline_arg (output);
+  return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
