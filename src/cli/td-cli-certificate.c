@@ -40,11 +40,9 @@ certificate_issue (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (rest[0] != NULL)
     return td_cli_fail (_("certificate issue takes no arguments besides its options."));
-  if (course_ref == NULL)
-    return td_cli_fail (_("--course ID is required."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (course = td_store_find_course (store, course_ref, &error)) == NULL ||
-      (issued = td_certificates_issue (store, course->id, date, &skipped, &error)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
+  if ((issued = td_certificates_issue (store, course->id, date, &skipped, &error)) == NULL)
     return td_cli_fail_error (error);
   for (guint i = 0; i < issued->len; i++)
     g_print ("%s\n", ((TdCertificate *) g_ptr_array_index (issued, i))->number);

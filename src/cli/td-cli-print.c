@@ -57,9 +57,8 @@ render_form (const TdFormEntry *form, const char *db, const char *course_ref, co
   g_autoptr (TdCourse) course = NULL;
   g_autoptr (GFile) file = NULL;
 
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (course = td_store_find_course (store, course_ref, &error)) == NULL)
-    return td_cli_fail_error (error);
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
   file = g_file_new_for_commandline_arg (output);
   if (!form->render (store, course->id, file, &error))
     return td_cli_fail_error (error);
