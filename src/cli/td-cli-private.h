@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "td-store.h"
+#include "td-store-qualifications.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,26 @@ gint64          td_cli_find_trainee (TdStore *store, const char *ref, GError **e
  * 0 with @error when either fails; @out_store is set only on success. */
 gint64          td_cli_open_trainee (const char *db_option, const char *ref,
                                      TdStore **out_store, GError **error);
+
+/* A record id given on the command line; 0 when it is not one. */
+gint64          td_cli_parse_id (const char *text);
+
+/* Opens the store, finds the trainee named by @ref and loads their history. NULL with
+ * @error when any step fails; @out_store is set only on success. */
+TdPersonHistory *td_cli_open_person_history (const char *db_option, const char *ref,
+                                             TdStore **out_store, GError **error);
+
+/* What one `trainee … remove TRAINEE RECORD [--reason TEXT]` command says and voids. */
+typedef struct {
+  const char *synopsis;   /* untranslated usage line */
+  const char *summary;    /* N_() marked */
+  const char *usage;      /* N_() marked: the message when TRAINEE or RECORD is missing */
+  const char *entity;     /* the kind of record, as td_store_void_person_record takes it */
+} TdCliRemoveRecord;
+
+/* Runs such a command: the record is voided, not deleted. Returns the exit code. */
+int             td_cli_remove_person_record (const TdCliRemoveRecord *what, int argc,
+                                             char **argv);
 
 /* Reads a file into a course, every row or none; returns the number of rows or -1. */
 typedef int (*TdCliCourseImport) (TdStore *store, gint64 course_id, GFile *file,

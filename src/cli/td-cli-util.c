@@ -120,6 +120,57 @@ td_cli_open_trainee (const char *db_option, const char *ref, TdStore **out_store
   return id;
 }
 
+gint64
+td_cli_parse_id (const char *text)
+{
+  guint64 id;
+
+  return text != NULL && g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL)
+           ? (gint64) id : 0;
+}
+
+TdPersonHistory *
+td_cli_open_person_history (const char *db_option, const char *ref, TdStore **out_store,
+                            GError **error)
+{
+  g_autoptr (TdStore) store = NULL;
+  TdPersonHistory *history;
+  gint64 id;
+
+  if ((id = td_cli_open_trainee (db_option, ref, &store, error)) == 0
+      || (history = td_store_load_person_history (store, id, error)) == NULL)
+    return NULL;
+  *out_store = g_steal_pointer (&store);
+  return history;
+}
+
+int
+td_cli_remove_person_record (const TdCliRemoveRecord *what, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdStore) store = NULL;
+  g_autofree char *db = NULL, *reason = NULL;
+  g_auto (GStrv) refs = NULL;
+  gint64 id;
+  const GOptionEntry entries[] = {
+    TD_CLI_DB_OPTION (db),
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the record is removed"), N_("TEXT") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+    td_cli_context_new (what->synopsis, what->summary, entries);
+
+  if (!td_cli_parse (context, argc, argv, &refs))
+    return TD_CLI_EXIT_USAGE;
+  if (g_strv_length (refs) != 2 || td_cli_parse_id (refs[1]) == 0)
+    return td_cli_fail (_(what->usage));
+  if ((id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
+      || !td_store_void_person_record (store, id, what->entity, td_cli_parse_id (refs[1]),
+                                       reason, &error))
+    return td_cli_fail_error (error);
+  return TD_CLI_EXIT_OK;
+}
+
 int
 td_cli_import_course_file (const char *db_option, const char *course_ref, const char *path,
                            TdCliCourseImport import)
