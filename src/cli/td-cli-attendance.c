@@ -145,26 +145,16 @@ attendance_scan (int argc, char **argv)
 static int
 attendance_import (int argc, char **argv)
 {
-  g_autofree char *db = NULL;
-  g_autofree char *course_ref = NULL;
-  g_auto (GStrv) files = NULL;
-  const GOptionEntry entries[] = {
-    TD_CLI_DB_OPTION (db),
-    TD_CLI_COURSE_OPTION (course_ref),
-    { NULL },
-  };
-  static const char summary[] =
+  static const TdCliCourseImport what = {
+    "attendance import --course ID FILE.csv",
     N_("Records the attendance of an eVRS attendance CSV (上課日期, 學員姓名, "
        "學員身分證字號(或居留證號), 時數, 離島地區, 國際性質, 授課者) and prints how many "
-       "rows were imported. Nothing is written when any row has a problem.");
-  g_autoptr (GOptionContext) context =
-    td_cli_context_new ("attendance import --course ID FILE.csv", summary, entries);
+       "rows were imported. Nothing is written when any row has a problem."),
+    N_("attendance import needs exactly one FILE.csv."),
+    td_evrs_csv_import,
+  };
 
-  if (!td_cli_parse (context, argc, argv, &files))
-    return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (files) != 1)
-    return td_cli_fail (_("attendance import needs exactly one FILE.csv."));
-  return td_cli_import_course_file (db, course_ref, files[0], td_evrs_csv_import);
+  return td_cli_import_course_file (&what, argc, argv);
 }
 
 static char *

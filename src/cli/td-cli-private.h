@@ -92,13 +92,21 @@ int             td_cli_remove_person_record (const TdCliRemoveRecord *what, int 
                                              char **argv);
 
 /* Reads a file into a course, every row or none; returns the number of rows or -1. */
-typedef int (*TdCliCourseImport) (TdStore *store, gint64 course_id, GFile *file,
-                                  GError **error);
+typedef int (*TdCliImportFunc) (TdStore *store, gint64 course_id, GFile *file,
+                                GError **error);
 
-/* Imports @path into the course named by --course with @import and prints the number
- * of rows imported; prints the problem otherwise. Returns the exit code. */
-int             td_cli_import_course_file (const char *db_option, const char *course_ref,
-                                           const char *path, TdCliCourseImport import);
+/* What one `… import --course ID FILE` command says and runs. */
+typedef struct {
+  const char *synopsis;   /* untranslated usage line */
+  const char *summary;    /* N_() marked */
+  const char *usage;      /* N_() marked: the message when FILE is missing or repeated */
+  TdCliImportFunc import;
+} TdCliCourseImport;
+
+/* Runs such a command: imports FILE into the course named by --course and prints the
+ * number of rows imported, or the problem. Returns the exit code. */
+int             td_cli_import_course_file (const TdCliCourseImport *what, int argc,
+                                           char **argv);
 
 /* Writes data (JSON, CSV) to standard output byte for byte, with no charset conversion. */
 gboolean        td_cli_write_stdout (const char *data, gsize length, GError **error);

@@ -11,25 +11,15 @@
 static int
 roster_import (int argc, char **argv)
 {
-  g_autofree char *db = NULL;
-  g_autofree char *course_ref = NULL;
-  g_auto (GStrv) files = NULL;
-  const GOptionEntry entries[] = {
-    TD_CLI_DB_OPTION (db),
-    TD_CLI_COURSE_OPTION (course_ref),
-    { NULL },
-  };
-  static const char summary[] =
+  static const TdCliCourseImport what = {
+    "roster import FILE.csv",
     N_("Enrols every row of a roster CSV in the 附表八 columns and prints how "
-       "many rows were imported. Nothing is written when any row has a problem.");
-  g_autoptr (GOptionContext) context =
-    td_cli_context_new ("roster import FILE.csv", summary, entries);
+       "many rows were imported. Nothing is written when any row has a problem."),
+    N_("roster import needs exactly one FILE.csv."),
+    td_roster_csv_import,
+  };
 
-  if (!td_cli_parse (context, argc, argv, &files))
-    return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (files) != 1)
-    return td_cli_fail (_("roster import needs exactly one FILE.csv."));
-  return td_cli_import_course_file (db, course_ref, files[0], td_roster_csv_import);
+  return td_cli_import_course_file (&what, argc, argv);
 }
 
 static int

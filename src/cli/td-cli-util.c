@@ -171,9 +171,9 @@ td_cli_remove_person_record (const TdCliRemoveRecord *what, int argc, char **arg
   return TD_CLI_EXIT_OK;
 }
 
-int
-td_cli_import_course_file (const char *db_option, const char *course_ref, const char *path,
-                           TdCliCourseImport import)
+static int
+import_into_course (const char *db_option, const char *course_ref, const char *path,
+                    TdCliImportFunc import)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdStore) store = NULL;
@@ -189,6 +189,27 @@ td_cli_import_course_file (const char *db_option, const char *course_ref, const 
     return td_cli_fail_error (error);
   g_print ("%d\n", imported);
   return TD_CLI_EXIT_OK;
+}
+
+int
+td_cli_import_course_file (const TdCliCourseImport *what, int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *course_ref = NULL;
+  g_auto (GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    TD_CLI_DB_OPTION (db),
+    TD_CLI_COURSE_OPTION (course_ref),
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+    td_cli_context_new (what->synopsis, what->summary, entries);
+
+  if (!td_cli_parse (context, argc, argv, &files))
+    return TD_CLI_EXIT_USAGE;
+  if (g_strv_length (files) != 1)
+    return td_cli_fail (_(what->usage));
+  return import_into_course (db, course_ref, files[0], what->import);
 }
 
 gboolean
