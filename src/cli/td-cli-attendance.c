@@ -14,34 +14,6 @@
 #include "td-roc-date.h"
 #include "td-scan.h"
 
-#define COURSE_OPTION(var)                                                                       \
-  { "course", 0, 0, G_OPTION_ARG_STRING, &(var),                                                 \
-    N_("The course: its database id or exchange-file id"), N_("ID") }
-
-/* Opens the store and finds the course named by --course; prints why not and returns
- * NULL when either fails. */
-static TdCourse *
-open_course (const char *db, const char *ref, TdStore **out_store)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = NULL;
-  TdCourse *course;
-
-  if (ref == NULL)
-    {
-      td_cli_fail (_("--course ID is required."));
-      return NULL;
-    }
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (course = td_store_find_course (store, ref, &error)) == NULL)
-    {
-      td_cli_fail_error (error);
-      return NULL;
-    }
-  *out_store = g_steal_pointer (&store);
-  return course;
-}
-
 /* --- scan -------------------------------------------------------------------- */
 
 /* The desk's clock, or the session's day at --at HH:MM (for entering scans later and
@@ -130,7 +102,7 @@ attendance_scan (int argc, char **argv)
   double physical = -1, digital = -1;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    COURSE_OPTION (course_ref),
+    TD_CLI_COURSE_OPTION (course_ref),
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref,
       N_("The session: its database id or exchange-file id within the course"), N_("ID") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at,
@@ -156,7 +128,7 @@ attendance_scan (int argc, char **argv)
     return td_cli_fail (_("attendance scan needs exactly one CODE."));
   if (session_ref == NULL)
     return td_cli_fail (_("--session ID is required."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
   if ((session = td_store_find_session (store, course->id, session_ref, &error)) == NULL ||
       (now = scan_time (session, at, &error)) == NULL ||
@@ -173,39 +145,16 @@ attendance_scan (int argc, char **argv)
 static int
 attendance_import (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = NULL;
-  g_autoptr (TdCourse) course = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *course_ref = NULL;
-  g_auto (GStrv) files = NULL;
-  int imported;
-  const GOptionEntry entries[] = {
-    TD_CLI_DB_OPTION (db),
-    COURSE_OPTION (course_ref),
-    { NULL },
-  };
-  static const char summary[] =
+  static const TdCliCourseImport what = {
+    "attendance import --course ID FILE.csv",
     N_("Records the attendance of an eVRS attendance CSV (上課日期, 學員姓名, "
        "學員身分證字號(或居留證號), 時數, 離島地區, 國際性質, 授課者) and prints how many "
-       "rows were imported. Nothing is written when any row has a problem.");
-  g_autoptr (GOptionContext) context =
-    td_cli_context_new ("attendance import --course ID FILE.csv", summary, entries);
+       "rows were imported. Nothing is written when any row has a problem."),
+    N_("attendance import needs exactly one FILE.csv."),
+    td_evrs_csv_import,
+  };
 
-  if (!td_cli_parse (context, argc, argv, &files))
-    return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (files) != 1)
-    return td_cli_fail (_("attendance import needs exactly one FILE.csv."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
-    return TD_CLI_EXIT_USAGE;
-
-  file = g_file_new_for_commandline_arg (files[0]);
-  imported = td_evrs_csv_import (store, course->id, file, &error);
-  if (imported < 0)
-    return td_cli_fail_error (error);
-  g_print ("%d\n", imported);
-  return TD_CLI_EXIT_OK;
+  return td_cli_import_course_file (&what, argc, argv);
 }
 
 static char *
@@ -218,18 +167,6 @@ export_data (TdStore *store, gint64 course_id, const char *format, GError **erro
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                _("--format is “evrs” (eVRS attendance CSV) or “hours” (awarded hours CSV)."));
   return NULL;
-}
-
-static gboolean
-write_output (const char *output, const char *data, GError **error)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (output == NULL)
-    return td_cli_write_stdout (data, strlen (data), error);
-  file = g_file_new_for_commandline_arg (output);
-  return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
 static int
@@ -246,7 +183,7 @@ attendance_export (int argc, char **argv)
   g_auto (GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    COURSE_OPTION (course_ref),
+    TD_CLI_COURSE_OPTION (course_ref),
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("evrs (eVRS attendance upload) or hours (awarded hours list)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -266,10 +203,10 @@ attendance_export (int argc, char **argv)
     return td_cli_fail (_("attendance export takes no arguments besides its options."));
   if (format == NULL)
     return td_cli_fail (_("--format evrs|hours is required."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
   if ((data = export_data (store, course->id, format, &error)) == NULL ||
-      !write_output (output, data, &error))
+      !td_cli_write_output (output, data, &error))
     return td_cli_fail_error (error);
   return TD_CLI_EXIT_OK;
 }
@@ -309,7 +246,7 @@ attendance_leave (int argc, char **argv)
   int minutes = 0;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    COURSE_OPTION (course_ref),
+    TD_CLI_COURSE_OPTION (course_ref),
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref,
       N_("The session: its database id or exchange-file id within the course"), N_("ID") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("事假 (personal), 病假 (sick) or another word"),
@@ -331,7 +268,7 @@ attendance_leave (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 1)
     return td_cli_fail (_("attendance leave needs exactly one TRAINEE."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
   if (!find_cell (store, course, session_ref, refs[0], &session, &enrolment, &error) ||
       !td_store_record_leave (store, session->id, enrolment->trainee->id, kind,
@@ -356,7 +293,7 @@ attendance_makeup (int argc, char **argv)
   int minutes = 0;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    COURSE_OPTION (course_ref),
+    TD_CLI_COURSE_OPTION (course_ref),
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref, N_("The session that was missed"),
       N_("ID") },
     { "makeup-course", 0, 0, G_OPTION_ARG_STRING, &later_ref,
@@ -381,7 +318,7 @@ attendance_makeup (int argc, char **argv)
     return td_cli_fail (_("attendance makeup needs exactly one TRAINEE."));
   if (later_ref == NULL || later_session_ref == NULL)
     return td_cli_fail (_("--makeup-course ID and --makeup-session ID are required."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
   if (!find_cell (store, course, session_ref, refs[0], &missed, &enrolment, &error) ||
       (later = td_store_find_course (store, later_ref, &error)) == NULL ||
@@ -407,7 +344,7 @@ attendance_rollcall (int argc, char **argv)
   TdRollcall rollcall = { 0 };
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    COURSE_OPTION (course_ref),
+    TD_CLI_COURSE_OPTION (course_ref),
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref,
       N_("The session: its database id or exchange-file id within the course"), N_("ID") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When the roll was taken on the session's day"),
@@ -437,7 +374,7 @@ attendance_rollcall (int argc, char **argv)
       g_autofree char *message = g_strdup_printf (_("--at “%s” is not a time HH:MM."), at);
       return td_cli_fail (message);
     }
-  if ((course = open_course (db, course_ref, &store)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
   if (!find_cell (store, course, session_ref, NULL, &session, &none, &error))
     return td_cli_fail_error (error);
@@ -478,7 +415,7 @@ attendance_history (int argc, char **argv)
   g_auto (GStrv) refs = NULL;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    COURSE_OPTION (course_ref),
+    TD_CLI_COURSE_OPTION (course_ref),
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_ref,
       N_("The session: its database id or exchange-file id within the course"), N_("ID") },
     { NULL },
@@ -494,7 +431,7 @@ attendance_history (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 1)
     return td_cli_fail (_("attendance history needs exactly one TRAINEE."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
   if (!find_cell (store, course, session_ref, refs[0], &session, &enrolment, &error) ||
       (events = td_store_list_attendance_history (store, session->id, enrolment->trainee->id,

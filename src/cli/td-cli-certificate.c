@@ -25,8 +25,7 @@ certificate_issue (int argc, char **argv)
   g_auto (GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    { "course", 0, 0, G_OPTION_ARG_STRING, &course_ref,
-      N_("The course: its database id or exchange-file id"), N_("ID") },
+    TD_CLI_COURSE_OPTION (course_ref),
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Issue date (default: today)"),
       N_("YYYY-MM-DD") },
     { NULL },
@@ -41,11 +40,9 @@ certificate_issue (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (rest[0] != NULL)
     return td_cli_fail (_("certificate issue takes no arguments besides its options."));
-  if (course_ref == NULL)
-    return td_cli_fail (_("--course ID is required."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (course = td_store_find_course (store, course_ref, &error)) == NULL ||
-      (issued = td_certificates_issue (store, course->id, date, &skipped, &error)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
+  if ((issued = td_certificates_issue (store, course->id, date, &skipped, &error)) == NULL)
     return td_cli_fail_error (error);
   for (guint i = 0; i < issued->len; i++)
     g_print ("%s\n", ((TdCertificate *) g_ptr_array_index (issued, i))->number);

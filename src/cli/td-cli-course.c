@@ -54,6 +54,7 @@ course_export (int argc, char **argv)
   g_autoptr (TdCourse) course = NULL;
   g_autofree char *db = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *data = NULL;
   g_auto (GStrv) refs = NULL;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
@@ -77,18 +78,9 @@ course_export (int argc, char **argv)
   if (store == NULL || (course = td_store_find_course (store, refs[0], &error)) == NULL)
     return td_cli_fail_error (error);
 
-  if (output != NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (output);
-      if (!td_course_file_export (store, course->id, file, &error))
-        return td_cli_fail_error (error);
-    }
-  else
-    {
-      g_autofree char *data = td_course_file_export_data (store, course->id, &error);
-      if (data == NULL || !td_cli_write_stdout (data, strlen (data), &error))
-        return td_cli_fail_error (error);
-    }
+  if ((data = td_course_file_export_data (store, course->id, &error)) == NULL
+      || !td_cli_write_output (output, data, &error))
+    return td_cli_fail_error (error);
   return TD_CLI_EXIT_OK;
 }
 

@@ -11,19 +11,6 @@
 #include "td-cli-private.h"
 #include "td-store-qualifications.h"
 
-/* TRAINEE: the database id or the national ID. 0 with @error when nobody matches. */
-static gint64
-find_person (TdStore *store, const char *ref, GError **error)
-{
-  g_autoptr (TdTrainee) trainee = NULL;
-
-  if (*ref != '\0' && strspn (ref, "0123456789") == strlen (ref))
-    trainee = td_store_get_trainee (store, g_ascii_strtoll (ref, NULL, 10), error);
-  else
-    trainee = td_store_find_trainee_by_national_id (store, ref, error);
-  return trainee != NULL ? trainee->id : 0;
-}
-
 static int
 hours_add (int argc, char **argv)
 {
@@ -67,8 +54,7 @@ hours_add (int argc, char **argv)
   h->provider = g_steal_pointer (&provider);
   h->role = role;
   h->source = g_strdup ("manual");
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (h->trainee_id = find_person (store, refs[0], &error)) == 0
+  if ((h->trainee_id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_add_hours (store, h, &error))
     return td_cli_fail_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", h->id);
@@ -163,7 +149,6 @@ hours_list (int argc, char **argv)
   g_autofree char *db = NULL;
   g_auto (GStrv) refs = NULL;
   gboolean json = FALSE;
-  gint64 id;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
@@ -179,9 +164,7 @@ hours_list (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 1)
     return td_cli_fail (_("trainee hours list needs exactly one TRAINEE."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
-      || (history = td_store_load_person_history (store, id, &error)) == NULL)
+  if ((history = td_cli_open_person_history (db, refs[0], &store, &error)) == NULL)
     return td_cli_fail_error (error);
   print_hours (history->hours, json);
   return TD_CLI_EXIT_OK;
@@ -190,34 +173,16 @@ hours_list (int argc, char **argv)
 static int
 hours_remove (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = NULL;
-  g_autofree char *db = NULL, *reason = NULL;
-  g_auto (GStrv) refs = NULL;
-  guint64 record_id;
-  gint64 id;
-  const GOptionEntry entries[] = {
-    TD_CLI_DB_OPTION (db),
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the record is removed"), N_("TEXT") },
-    { NULL },
-  };
-  static const char summary[] =
+  static const TdCliRemoveRecord what = {
+    "trainee hours remove TRAINEE RECORD",
     N_("Removes a record of outside hours. The record is kept and marked void, so the "
-       "history shows what was removed, when and by whom.");
-  g_autoptr (GOptionContext) context =
-    td_cli_context_new ("trainee hours remove TRAINEE RECORD", summary, entries);
+       "history shows what was removed, when and by whom."),
+    N_("trainee hours remove needs a TRAINEE and the RECORD id that "
+       "“trainee hours list” shows."),
+    "hours",
+  };
 
-  if (!td_cli_parse (context, argc, argv, &refs))
-    return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (refs) != 2
-      || !g_ascii_string_to_unsigned (refs[1], 10, 1, G_MAXINT64, &record_id, NULL))
-    return td_cli_fail (_("trainee hours remove needs a TRAINEE and the RECORD id that "
-                          "“trainee hours list” shows."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
-      || !td_store_void_person_record (store, id, "hours", (gint64) record_id, reason, &error))
-    return td_cli_fail_error (error);
-  return TD_CLI_EXIT_OK;
+  return td_cli_remove_person_record (&what, argc, argv);
 }
 
 static int

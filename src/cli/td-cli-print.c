@@ -57,9 +57,8 @@ render_form (const TdFormEntry *form, const char *db, const char *course_ref, co
   g_autoptr (TdCourse) course = NULL;
   g_autoptr (GFile) file = NULL;
 
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (course = td_store_find_course (store, course_ref, &error)) == NULL)
-    return td_cli_fail_error (error);
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
+    return TD_CLI_EXIT_USAGE;
   file = g_file_new_for_commandline_arg (output);
   if (!form->render (store, course->id, file, &error))
     return td_cli_fail_error (error);
@@ -78,8 +77,7 @@ td_cli_print (int argc, char **argv)
   const TdFormEntry *form;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    { "course", 0, 0, G_OPTION_ARG_STRING, &course_ref,
-      N_("The course: its database id or exchange-file id"), N_("ID") },
+    TD_CLI_COURSE_OPTION (course_ref),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"),
       N_("FILE.pdf") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,

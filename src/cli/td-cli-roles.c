@@ -11,29 +11,6 @@
 #include "td-cli-private.h"
 #include "td-store-qualifications.h"
 
-/* TRAINEE: the database id or the national ID. 0 with @error when nobody matches. */
-static gint64
-find_person (TdStore *store, const char *ref, GError **error)
-{
-  g_autoptr (TdTrainee) trainee = NULL;
-
-  if (*ref != '\0' && strspn (ref, "0123456789") == strlen (ref))
-    trainee = td_store_get_trainee (store, g_ascii_strtoll (ref, NULL, 10), error);
-  else
-    trainee = td_store_find_trainee_by_national_id (store, ref, error);
-  return trainee != NULL ? trainee->id : 0;
-}
-
-/* A record id given on the command line; 0 when it is not one. */
-static gint64
-parse_id (const char *text)
-{
-  guint64 id;
-
-  return text != NULL && g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL)
-           ? (gint64) id : 0;
-}
-
 static int
 role_add (int argc, char **argv)
 {
@@ -69,8 +46,7 @@ role_add (int argc, char **argv)
   q->role = role;
   q->qualification = g_steal_pointer (&slug);
   q->since = g_steal_pointer (&since);
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (q->trainee_id = find_person (store, refs[0], &error)) == 0
+  if ((q->trainee_id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_add_qualification (store, q, &error))
     return td_cli_fail_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", q->id);
@@ -106,7 +82,6 @@ role_list (int argc, char **argv)
   g_autoptr (GString) out = g_string_new (NULL);
   g_autofree char *db = NULL;
   g_auto (GStrv) refs = NULL;
-  gint64 id;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
     { NULL },
@@ -121,9 +96,7 @@ role_list (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (g_strv_length (refs) != 1)
     return td_cli_fail (_("trainee role list needs exactly one TRAINEE."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
-      || (p = td_store_load_person_history (store, id, &error)) == NULL)
+  if ((p = td_cli_open_person_history (db, refs[0], &store, &error)) == NULL)
     return td_cli_fail_error (error);
   for (guint i = 0; i < p->qualifications->len; i++)
     {
@@ -141,40 +114,21 @@ role_list (int argc, char **argv)
   return TD_CLI_EXIT_OK;
 }
 
-/* `… remove TRAINEE RECORD [--reason TEXT]` for records of @entity. */
-static int
-remove_record (const char *synopsis, const char *entity, int argc, char **argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = NULL;
-  g_autofree char *db = NULL, *reason = NULL;
-  g_auto (GStrv) refs = NULL;
-  gint64 id;
-  const GOptionEntry entries[] = {
-    TD_CLI_DB_OPTION (db),
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the record is removed"), N_("TEXT") },
-    { NULL },
-  };
-  static const char summary[] =
-    N_("Removes a record. It is kept and marked void, so the history shows what was removed, "
-       "when and by whom.");
-  g_autoptr (GOptionContext) context = td_cli_context_new (synopsis, summary, entries);
-
-  if (!td_cli_parse (context, argc, argv, &refs))
-    return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (refs) != 2 || parse_id (refs[1]) == 0)
-    return td_cli_fail (_("Give the TRAINEE and the RECORD id that “trainee role list” shows."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0
-      || !td_store_void_person_record (store, id, entity, parse_id (refs[1]), reason, &error))
-    return td_cli_fail_error (error);
-  return TD_CLI_EXIT_OK;
-}
+/* `… remove TRAINEE RECORD [--reason TEXT]`: roles and cycles say the same. */
+static const char remove_summary[] =
+  N_("Removes a record. It is kept and marked void, so the history shows what was removed, "
+     "when and by whom.");
+static const char remove_usage[] =
+  N_("Give the TRAINEE and the RECORD id that “trainee role list” shows.");
 
 static int
 role_remove (int argc, char **argv)
 {
-  return remove_record ("trainee role remove TRAINEE RECORD", "qualification", argc, argv);
+  static const TdCliRemoveRecord what = {
+    "trainee role remove TRAINEE RECORD", remove_summary, remove_usage, "qualification",
+  };
+
+  return td_cli_remove_person_record (&what, argc, argv);
 }
 
 static int
@@ -204,14 +158,22 @@ cycle_add (int argc, char **argv)
 
   if (!td_cli_parse (context, argc, argv, &refs))
     return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (refs) != 1 || (c->qualification_id = parse_id (qualification)) == 0)
+  if (g_strv_length (refs) != 1 || (c->qualification_id = td_cli_parse_id (qualification)) == 0)
     return td_cli_fail (_("trainee cycle add needs one TRAINEE and --qualification ID."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (c->trainee_id = find_person (store, refs[0], &error)) == 0
+  if ((c->trainee_id = td_cli_open_trainee (db, refs[0], &store, &error)) == 0
       || !td_store_add_certificate_cycle (store, c, &error))
     return td_cli_fail_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", c->id);
   return TD_CLI_EXIT_OK;
+}
+
+static gboolean
+has_cycle (const TdPersonHistory *p, gint64 cycle_id)
+{
+  for (guint i = 0; i < p->cycles->len; i++)
+    if (((TdCertificateCycle *) g_ptr_array_index (p->cycles, i))->id == cycle_id)
+      return TRUE;
+  return FALSE;
 }
 
 static int
@@ -220,9 +182,9 @@ cycle_leave (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdStore) store = NULL;
   g_autoptr (TdCycleLeave) l = td_cycle_leave_new ();
+  g_autoptr (TdPersonHistory) p = NULL;
   g_autofree char *db = NULL;
   g_auto (GStrv) refs = NULL;
-  gint64 id;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
     { "from", 0, 0, G_OPTION_ARG_STRING, &l->start, N_("First day of the leave"),
@@ -240,23 +202,13 @@ cycle_leave (int argc, char **argv)
 
   if (!td_cli_parse (context, argc, argv, &refs))
     return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (refs) != 2 || (l->cycle_id = parse_id (refs[1])) == 0)
+  if (g_strv_length (refs) != 2 || (l->cycle_id = td_cli_parse_id (refs[1])) == 0)
     return td_cli_fail (_("trainee cycle leave needs a TRAINEE and the CYCLE id."));
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (id = find_person (store, refs[0], &error)) == 0)
+  if ((p = td_cli_open_person_history (db, refs[0], &store, &error)) == NULL)
     return td_cli_fail_error (error);
   /* The cycle must be this person's: voiding and listing go by person too. */
-  {
-    g_autoptr (TdPersonHistory) p = td_store_load_person_history (store, id, &error);
-    gboolean found = FALSE;
-
-    for (guint i = 0; p != NULL && i < p->cycles->len; i++)
-      found |= ((TdCertificateCycle *) g_ptr_array_index (p->cycles, i))->id == l->cycle_id;
-    if (p == NULL)
-      return td_cli_fail_error (error);
-    if (!found)
-      return td_cli_fail (_("The person has no such certificate cycle."));
-  }
+  if (!has_cycle (p, l->cycle_id))
+    return td_cli_fail (_("The person has no such certificate cycle."));
   if (!td_store_add_cycle_leave (store, l, &error))
     return td_cli_fail_error (error);
   g_print ("%" G_GINT64_FORMAT "\n", l->id);
@@ -266,7 +218,11 @@ cycle_leave (int argc, char **argv)
 static int
 cycle_remove (int argc, char **argv)
 {
-  return remove_record ("trainee cycle remove TRAINEE RECORD", "cycle", argc, argv);
+  static const TdCliRemoveRecord what = {
+    "trainee cycle remove TRAINEE RECORD", remove_summary, remove_usage, "cycle",
+  };
+
+  return td_cli_remove_person_record (&what, argc, argv);
 }
 
 static const TdCliCommand role_commands[] = {

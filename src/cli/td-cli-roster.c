@@ -4,71 +4,22 @@
 #define G_LOG_DOMAIN "tdesk"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "td-cli-private.h"
 #include "td-roster-csv.h"
 
-/* Opens the store and finds the course named by --course; prints why not and returns
- * NULL when either fails. */
-static TdCourse *
-open_course (const char *db, const char *ref, TdStore **out_store)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = NULL;
-  TdCourse *course;
-
-  if (ref == NULL)
-    {
-      td_cli_fail (_("--course ID is required."));
-      return NULL;
-    }
-  store = td_cli_open_store (db, FALSE, &error);
-  if (store == NULL || (course = td_store_find_course (store, ref, &error)) == NULL)
-    {
-      td_cli_fail_error (error);
-      return NULL;
-    }
-  *out_store = g_steal_pointer (&store);
-  return course;
-}
-
 static int
 roster_import (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdStore) store = NULL;
-  g_autoptr (TdCourse) course = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *course_ref = NULL;
-  g_auto (GStrv) files = NULL;
-  int imported;
-  const GOptionEntry entries[] = {
-    TD_CLI_DB_OPTION (db),
-    { "course", 0, 0, G_OPTION_ARG_STRING, &course_ref,
-      N_("The course: its database id or exchange-file id"), N_("ID") },
-    { NULL },
-  };
-  static const char summary[] =
+  static const TdCliCourseImport what = {
+    "roster import FILE.csv",
     N_("Enrols every row of a roster CSV in the 附表八 columns and prints how "
-       "many rows were imported. Nothing is written when any row has a problem.");
-  g_autoptr (GOptionContext) context =
-    td_cli_context_new ("roster import FILE.csv", summary, entries);
+       "many rows were imported. Nothing is written when any row has a problem."),
+    N_("roster import needs exactly one FILE.csv."),
+    td_roster_csv_import,
+  };
 
-  if (!td_cli_parse (context, argc, argv, &files))
-    return TD_CLI_EXIT_USAGE;
-  if (g_strv_length (files) != 1)
-    return td_cli_fail (_("roster import needs exactly one FILE.csv."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
-    return TD_CLI_EXIT_USAGE;
-
-  file = g_file_new_for_commandline_arg (files[0]);
-  imported = td_roster_csv_import (store, course->id, file, &error);
-  if (imported < 0)
-    return td_cli_fail_error (error);
-  g_print ("%d\n", imported);
-  return TD_CLI_EXIT_OK;
+  return td_cli_import_course_file (&what, argc, argv);
 }
 
 static int
@@ -80,11 +31,11 @@ roster_export (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *course_ref = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *data = NULL;
   g_auto (GStrv) rest = NULL;
   const GOptionEntry entries[] = {
     TD_CLI_DB_OPTION (db),
-    { "course", 0, 0, G_OPTION_ARG_STRING, &course_ref,
-      N_("The course: its database id or exchange-file id"), N_("ID") },
+    TD_CLI_COURSE_OPTION (course_ref),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of standard output"), N_("FILE.csv") },
     { NULL },
@@ -99,21 +50,12 @@ roster_export (int argc, char **argv)
     return TD_CLI_EXIT_USAGE;
   if (rest[0] != NULL)
     return td_cli_fail (_("roster export takes no arguments besides its options."));
-  if ((course = open_course (db, course_ref, &store)) == NULL)
+  if ((course = td_cli_open_course (db, course_ref, &store)) == NULL)
     return TD_CLI_EXIT_USAGE;
 
-  if (output != NULL)
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (output);
-      if (!td_roster_csv_export (store, course->id, file, &error))
-        return td_cli_fail_error (error);
-    }
-  else
-    {
-      g_autofree char *data = td_roster_csv_export_data (store, course->id, &error);
-      if (data == NULL || !td_cli_write_stdout (data, strlen (data), &error))
-        return td_cli_fail_error (error);
-    }
+  if ((data = td_roster_csv_export_data (store, course->id, &error)) == NULL
+      || !td_cli_write_output (output, data, &error))
+    return td_cli_fail_error (error);
   return TD_CLI_EXIT_OK;
 }
 

@@ -14,8 +14,6 @@
 static gint64
 resolve_trainee (TdStore *store, const char *course_ref, const char *ref, GError **error)
 {
-  g_autoptr (TdTrainee) trainee = NULL;
-
   if (course_ref != NULL)
     {
       g_autoptr (TdCourse) course = td_store_find_course (store, course_ref, error);
@@ -25,11 +23,7 @@ resolve_trainee (TdStore *store, const char *course_ref, const char *ref, GError
         return 0;
       return enrolment->trainee->id;
     }
-  if (*ref != '\0' && strspn (ref, "0123456789") == strlen (ref))
-    trainee = td_store_get_trainee (store, g_ascii_strtoll (ref, NULL, 10), error);
-  else
-    trainee = td_store_find_trainee_by_national_id (store, ref, error);
-  return trainee != NULL ? trainee->id : 0;
+  return td_cli_find_trainee (store, ref, error);
 }
 
 static int
