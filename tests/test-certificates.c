@@ -312,6 +312,96 @@ test_eligibility_absence (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (reason, "1/5"));
 }
 
+/* Attendance for one five-hour session: everyone present but @absent_seq (roster
+ * number, 1-based), who has none and so missed over 1/5 of the course. */
+static void
+attend_all_but (Fixture *f, gint64 course_id, int absent_seq)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdSession) session = td_session_new ();
+  g_autoptr (GPtrArray) rows = td_store_list_enrolments (f->store, course_id, &error);
+
+  g_assert_no_error (error);
+  session->course_id = course_id;
+  session->date = g_strdup ("2025-02-10");
+  session->start_time = g_strdup ("09:00");
+  session->end_time = g_strdup ("14:00");
+  session->subject = g_strdup ("急救概論");
+  g_assert_true (td_store_save_session (f->store, session, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TdEnrolment *e = g_ptr_array_index (rows, i);
+      g_autoptr (TdAttendance) present = NULL;
+
+      if (e->seq == absent_seq)
+        continue;
+      present = td_attendance_new (session->id, e->trainee->id, TD_ATTENDANCE_PRESENT);
+      present->in_time = g_strdup ("08:55");
+      present->out_time = g_strdup ("14:00");
+      g_assert_true (td_store_record_attendance (f->store, present, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The roster answers are the one-trainee answers, entry by entry, in roster order. */
+static void
+test_eligibility_roster (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  static const Row mixed[] = {
+    { "王小明", "A123456789", TD_ENROLMENT_PASSED, 80 },    /* eligible */
+    { "李小華", "B123456780", TD_ENROLMENT_COMPLETED, 60 }, /* eligible, at the mark */
+    { "陳大文", "F123456784", TD_ENROLMENT_PASSED, 50 },    /* failing score */
+    { "林美玲", "H123456786", TD_ENROLMENT_DISMISSED, 90 }, /* dismissed */
+    { "周杰", "B223456700", TD_ENROLMENT_COMPLETED, 85 },   /* absent ≥ 1/5 */
+    { "張志強", "A223456709", TD_ENROLMENT_ENROLLED, 75 },  /* status not final */
+  };
+  gint64 course_id = add_course (f->store, "急救人員訓練（名冊）", TD_EXAM_MODE_OWN, mixed,
+                                 G_N_ELEMENTS (mixed));
+  g_autoptr (TdCourse) course = td_store_get_course (f->store, course_id, &error);
+  g_autoptr (GPtrArray) rows = td_store_list_enrolments (f->store, course_id, &error);
+  g_autoptr (GPtrArray) answers = NULL;
+  static const gboolean expected[] = { TRUE, TRUE, FALSE, FALSE, FALSE, FALSE };
+  static const char *const expected_reason[] = { NULL, NULL, "50", "dismissed", "1/5",
+                                                 "roster status" };
+
+  g_assert_no_error (error);
+  attend_all_but (f, course_id, 5);
+  answers = td_certificates_check_roster (f->store, course, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (answers);
+  g_assert_cmpuint (answers->len, ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TdEnrolment *e = g_ptr_array_index (rows, i);
+      TdEligibility *answer = g_ptr_array_index (answers, i);
+      g_autofree char *reason = NULL;
+      gboolean eligible = !answer->eligible;
+
+      g_assert_true (td_certificates_check_eligibility (f->store, course, e, &eligible, &reason,
+                                                        &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (answer->enrolment_id, ==, e->id);
+      g_assert_cmpint (answer->trainee_id, ==, e->trainee->id);
+      g_assert_cmpint (answer->enrolment->id, ==, e->id);
+      g_assert_cmpint (answer->eligible, ==, eligible);
+      g_assert_cmpstr (answer->reason, ==, reason);
+      g_assert_cmpint (answer->eligible, ==, expected[i]);
+      if (expected_reason[i] == NULL)
+        g_assert_null (answer->reason);
+      else
+        g_assert_nonnull (strstr (answer->reason, expected_reason[i]));
+    }
+
+  /* A bad pass mark is an error for the roster as it is for one trainee. */
+  g_assert_true (td_store_set_setting (f->store, "pass-mark", "sixty", &error));
+  g_clear_pointer (&answers, g_ptr_array_unref);
+  answers = td_certificates_check_roster (f->store, course, &error);
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_null (answers);
+}
+
 /* --- reissue and verification ----------------------------------------------------------------- */
 
 static void
@@ -569,6 +659,7 @@ main (int argc, char *argv[])
   ADD ("/certificates/numbering-new-year-and-clash", test_numbering_new_year_and_pattern_clash);
   ADD ("/certificates/eligibility", test_eligibility);
   ADD ("/certificates/eligibility-absence", test_eligibility_absence);
+  ADD ("/certificates/eligibility-roster", test_eligibility_roster);
   ADD ("/certificates/reissue-voids-old", test_reissue_voids_old);
   ADD ("/certificates/verify-invalid", test_verify_invalid);
   ADD ("/certificates/verify-other-centre", test_verify_other_centre);

@@ -378,14 +378,61 @@ rule_refusals (TdStore *store, TdCourse *course, const char *issued_on, GError *
   return refusals;
 }
 
+/* What a roster's answers share: the rule engine's refusals, loaded once, and the pass
+ * mark, read on first need so that a course nobody needs it for is not refused over a
+ * bad setting. */
+typedef struct {
+  GHashTable *refusals;
+  double pass_mark;
+  gboolean has_pass_mark;
+} Judge;
+
+static void
+judge_clear (Judge *judge)
+{
+  g_clear_pointer (&judge->refusals, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Judge, judge_clear)
+
+static gboolean
+judge_init (Judge *judge, TdStore *store, TdCourse *course, const char *as_of, GError **error)
+{
+  judge->refusals = rule_refusals (store, course, as_of, error);
+  judge->has_pass_mark = FALSE;
+  return judge->refusals != NULL;
+}
+
+/* Why the exam bars @trainee_id, or NULL when it does not. */
+static gboolean
+exam_refusal (Judge *judge, TdStore *store, TdCourse *course, gint64 trainee_id, char **why,
+              GError **error)
+{
+  double score = 0;
+  gboolean found = FALSE;
+
+  if (!judge->has_pass_mark)
+    {
+      if (!read_pass_mark (store, &judge->pass_mark, error))
+        return FALSE;
+      judge->has_pass_mark = TRUE;
+    }
+  if (!latest_score (store, course->id, trainee_id, &score, &found, error))
+    return FALSE;
+  if (!found)
+    *why = g_strdup (_("no exam score is recorded"));
+  else if (score < judge->pass_mark)
+    *why = g_strdup_printf (_("the exam score %g is below the pass mark %g"), score,
+                            judge->pass_mark);
+  return TRUE;
+}
+
 /* The roster status and the exam score first, then what the rule engine found. */
 static gboolean
-check_eligibility (TdStore *store, TdCourse *course, TdEnrolment *enrolment,
-                   GHashTable *refusals, gboolean *eligible, char **reason, GError **error)
+judge_enrolment (Judge *judge, TdStore *store, TdCourse *course, TdEnrolment *enrolment,
+                 gboolean *eligible, char **reason, GError **error)
 {
-  double score = 0, pass_mark = 0;
-  gboolean found = FALSE;
-  const char *refusal = g_hash_table_lookup (refusals, &enrolment->trainee->id);
+  const char *refusal = g_hash_table_lookup (judge->refusals, &enrolment->trainee->id);
   char *why = NULL;
 
   if (enrolment->status == TD_ENROLMENT_DISMISSED)
@@ -393,16 +440,9 @@ check_eligibility (TdStore *store, TdCourse *course, TdEnrolment *enrolment,
   else if (enrolment->status != TD_ENROLMENT_PASSED && enrolment->status != TD_ENROLMENT_COMPLETED)
     why = g_strdup_printf (_("the roster status is “%s”, not passed or completed"),
                            td_enrolment_status_label (enrolment->status));
-  else if (course->exam_mode != TD_EXAM_MODE_NONE)
-    {
-      if (!read_pass_mark (store, &pass_mark, error) ||
-          !latest_score (store, course->id, enrolment->trainee->id, &score, &found, error))
-        return FALSE;
-      if (!found)
-        why = g_strdup (_("no exam score is recorded"));
-      else if (score < pass_mark)
-        why = g_strdup_printf (_("the exam score %g is below the pass mark %g"), score, pass_mark);
-    }
+  else if (course->exam_mode != TD_EXAM_MODE_NONE &&
+           !exam_refusal (judge, store, course, enrolment->trainee->id, &why, error))
+    return FALSE;
   if (why == NULL && refusal != NULL)
     why = g_strdup (refusal);
   *eligible = why == NULL;
@@ -413,15 +453,67 @@ check_eligibility (TdStore *store, TdCourse *course, TdEnrolment *enrolment,
   return TRUE;
 }
 
+void
+td_eligibility_free (TdEligibility *answer)
+{
+  if (answer == NULL)
+    return;
+  g_clear_object (&answer->enrolment);
+  g_free (answer->reason);
+  g_free (answer);
+}
+
+/* One answer per entry of @enrolments, judged as of today; the rule check runs once. */
+static GPtrArray *
+judge_enrolments (TdStore *store, TdCourse *course, GPtrArray *enrolments, GError **error)
+{
+  g_autoptr (GPtrArray) answers =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) td_eligibility_free);
+  g_autofree char *today = td_iso_date_today ();
+  g_auto (Judge) judge = { NULL, 0, FALSE };
+
+  if (!judge_init (&judge, store, course, today, error))
+    return NULL;
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      TdEnrolment *enrolment = g_ptr_array_index (enrolments, i);
+      g_autoptr (TdEligibility) answer = g_new0 (TdEligibility, 1);
+
+      if (!judge_enrolment (&judge, store, course, enrolment, &answer->eligible, &answer->reason,
+                            error))
+        return NULL;
+      answer->enrolment = g_object_ref (enrolment);
+      answer->enrolment_id = enrolment->id;
+      answer->trainee_id = enrolment->trainee->id;
+      g_ptr_array_add (answers, g_steal_pointer (&answer));
+    }
+  return g_steal_pointer (&answers);
+}
+
+GPtrArray *
+td_certificates_check_roster (TdStore *store, TdCourse *course, GError **error)
+{
+  g_autoptr (GPtrArray) roster = td_store_list_enrolments (store, course->id, error);
+
+  return roster ? judge_enrolments (store, course, roster, error) : NULL;
+}
+
 gboolean
 td_certificates_check_eligibility (TdStore *store, TdCourse *course, TdEnrolment *enrolment,
                                    gboolean *eligible, char **reason, GError **error)
 {
-  g_autofree char *today = td_iso_date_today ();
-  g_autoptr (GHashTable) refusals = rule_refusals (store, course, today, error);
+  g_autoptr (GPtrArray) one = g_ptr_array_new ();
+  g_autoptr (GPtrArray) answers = NULL;
+  TdEligibility *answer;
 
-  return refusals != NULL &&
-         check_eligibility (store, course, enrolment, refusals, eligible, reason, error);
+  g_ptr_array_add (one, enrolment);
+  if ((answers = judge_enrolments (store, course, one, error)) == NULL)
+    return FALSE;
+  answer = g_ptr_array_index (answers, 0);
+  *eligible = answer->eligible;
+  if (reason != NULL)
+    *reason = g_steal_pointer (&answer->reason);
+  return TRUE;
 }
 
 /* --- writing --------------------------------------------------------------------------------- */
@@ -620,7 +712,7 @@ has_valid_certificate (TdStore *store, gint64 course_id, gint64 trainee_id, gboo
 /* One roster row: skipped (with why), already done, or a new certificate in @issued. */
 static gboolean
 issue_one (TdStore *store, TdSigningKey *key, TdCourse *course, TdEnrolment *enrolment,
-           GHashTable *refusals, const char *issued_on, GPtrArray *issued, GPtrArray *skipped,
+           Judge *judge, const char *issued_on, GPtrArray *issued, GPtrArray *skipped,
            GError **error)
 {
   g_autofree char *reason = NULL;
@@ -631,7 +723,7 @@ issue_one (TdStore *store, TdSigningKey *key, TdCourse *course, TdEnrolment *enr
     return FALSE;
   if (has)
     return TRUE;
-  if (!check_eligibility (store, course, enrolment, refusals, &eligible, &reason, error))
+  if (!judge_enrolment (judge, store, course, enrolment, &eligible, &reason, error))
     return FALSE;
   if (!eligible)
     {
@@ -650,13 +742,13 @@ issue_all (TdStore *store, TdSigningKey *key, TdCourse *course, const char *issu
            GPtrArray *issued, GPtrArray *skipped, GError **error)
 {
   g_autoptr (GPtrArray) roster = td_store_list_enrolments (store, course->id, error);
-  g_autoptr (GHashTable) refusals = roster ? rule_refusals (store, course, issued_on, error) : NULL;
+  g_auto (Judge) judge = { NULL, 0, FALSE };
   sqlite3_stmt *stmt;
 
-  if (refusals == NULL)
+  if (roster == NULL || !judge_init (&judge, store, course, issued_on, error))
     return FALSE;
   for (guint i = 0; i < roster->len; i++)
-    if (!issue_one (store, key, course, g_ptr_array_index (roster, i), refusals, issued_on, issued,
+    if (!issue_one (store, key, course, g_ptr_array_index (roster, i), &judge, issued_on, issued,
                     skipped, error))
       return FALSE;
   if (issued->len == 0)

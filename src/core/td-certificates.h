@@ -41,6 +41,24 @@ gboolean       td_certificates_check_eligibility (TdStore *store, TdCourse *cour
                                                   TdEnrolment *enrolment, gboolean *eligible,
                                                   char **reason, GError **error);
 
+/* One roster entry's answer from td_certificates_check_roster(). */
+typedef struct {
+  TdEnrolment *enrolment;    /* the roster entry (a reference) */
+  gint64 enrolment_id;
+  gint64 trainee_id;
+  gboolean eligible;
+  char *reason;              /* why not; NULL when eligible */
+} TdEligibility;
+
+void           td_eligibility_free (TdEligibility *answer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdEligibility, td_eligibility_free)
+
+/* td_certificates_check_eligibility() for every enrolment of @course in one pass: the
+ * rule check is loaded and run once for the whole roster. Returns TdEligibility* in
+ * roster order, the same answers the one-trainee call gives; NULL only on an error. */
+GPtrArray     *td_certificates_check_roster (TdStore *store, TdCourse *course,
+                                             GError **error);
+
 /* Issues a certificate to every eligible trainee of the course who has no valid one for
  * it yet, dated @issued_on (ISO; NULL = today). Returns the new TdCertificate*, in roster
  * order (possibly none); @skipped (optional) receives "name: reason" lines. */

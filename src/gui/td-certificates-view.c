@@ -69,29 +69,26 @@ static GPtrArray *
 load_rows (TdStore *store, gint64 course_id, GCancellable *cancellable, GError **error)
 {
   g_autoptr (TdCourse) course = td_store_get_course (store, course_id, error);
-  g_autoptr (GPtrArray) enrolments = NULL;
+  g_autoptr (GPtrArray) answers = NULL;
   g_autoptr (GPtrArray) certificates = NULL;
   g_autoptr (GHashTable) by_trainee = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* One pass over the roster: the rule check runs once, not once per trainee. */
   if (course == NULL ||
-      (enrolments = td_store_list_enrolments (store, course_id, error)) == NULL ||
+      (answers = td_certificates_check_roster (store, course, error)) == NULL ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
       (certificates = td_certificates_list_for_course (store, course_id, FALSE, error)) == NULL)
     return NULL;
   by_trainee = index_certificates (certificates);
-  for (guint i = 0; i < enrolments->len; i++)
+  for (guint i = 0; i < answers->len; i++)
     {
-      TdEnrolment *enrolment = g_ptr_array_index (enrolments, i);
-      g_autofree char *reason = NULL;
-      gboolean eligible = FALSE;
+      TdEligibility *answer = g_ptr_array_index (answers, i);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !td_certificates_check_eligibility (store, course, enrolment, &eligible, &reason,
-                                              error))
-        return NULL;
-      g_ptr_array_add (rows, td_certificate_row_new (enrolment, eligible, reason,
+      g_ptr_array_add (rows, td_certificate_row_new (answer->enrolment, answer->eligible,
+                                                     answer->reason,
                                                      g_hash_table_lookup (by_trainee,
-                                                                          &enrolment->trainee->id)));
+                                                                          &answer->trainee_id)));
     }
   return g_steal_pointer (&rows);
 }
