@@ -5,6 +5,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "signing-key-fixture.h"
 #include "td-card-renderer.h"
 #include "td-certificates.h"
 #include "td-settings.h"
@@ -84,8 +85,6 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
   g_autoptr (TdCourse) course = NULL;
   g_autoptr (TdCourse) later = NULL;
   g_autoptr (TdTrainee) a = NULL;
@@ -95,14 +94,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GBytes) photo = make_png_photo ();
   g_autoptr (TdUnit) unit = td_unit_new ();
 
-  f->dir = g_dir_make_tmp ("td-card-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "centre.db", NULL);
-  key = g_build_filename (f->dir, "signing.key", NULL);
-  g_setenv (TD_SIGNING_KEY_FILE_ENV, key, TRUE);
-  f->store = td_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (td_store_set_setting (f->store, TD_SETTING_CERTIFICATE_PREFIX, "TD", &error));
+  f->store = signing_key_fixture_open_store ("td-card-XXXXXX", "centre.db", NULL, &f->dir);
   unit->title = g_strdup ("財團法人臺灣安全衛生教育訓練基金會");
   g_assert_true (td_store_save_unit (f->store, unit, &error));
 

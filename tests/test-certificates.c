@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "signing-key-fixture.h"
 #include "td-certificates.h"
 #include "td-settings.h"
 #include "td-store.h"
@@ -17,22 +18,7 @@ typedef struct {
   gint64 course_id;
 } Fixture;
 
-typedef struct {
-  const char *name;
-  const char *id;
-  TdEnrolmentStatus status;
-  double score;              /* < 0: none recorded */
-} Row;
-
-/* Pass mark 60: Ann and Ben pass (80, exactly 60), Cai fails (59), Dee was dismissed with
- * a good score, Eve is still only enrolled. */
-static const Row roster[] = {
-  { "王小明", "A123456789", TD_ENROLMENT_PASSED, 80 },
-  { "李小華", "B123456780", TD_ENROLMENT_COMPLETED, 60 },
-  { "陳大文", "F123456784", TD_ENROLMENT_PASSED, 59 },
-  { "林美玲", "H123456786", TD_ENROLMENT_DISMISSED, 90 },
-  { "張志強", "A223456709", TD_ENROLMENT_ENROLLED, 75 },
-};
+static const Row roster[] = { SIGNING_KEY_FIXTURE_ROSTER };
 
 static gint64
 add_course (TdStore *store, const char *title, TdExamMode exam, const Row *rows, guint n)
@@ -67,19 +53,8 @@ add_course (TdStore *store, const char *title, TdExamMode exam, const Row *rows,
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
-
-  f->dir = g_dir_make_tmp ("td-certificates-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "centre.db", NULL);
-  key = g_build_filename (f->dir, "signing.key", NULL);
-  g_setenv (TD_SIGNING_KEY_FILE_ENV, key, TRUE);
-  f->store = td_store_open (path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "tester");
-  g_assert_true (td_store_set_setting (f->store, TD_SETTING_CERTIFICATE_PREFIX, "TD", &error));
+  f->store = signing_key_fixture_open_store ("td-certificates-XXXXXX", "centre.db", "tester",
+                                             &f->dir);
   f->course_id = add_course (f->store, "急救人員安全衛生教育訓練", TD_EXAM_MODE_OWN, roster,
                              G_N_ELEMENTS (roster));
 }

@@ -205,6 +205,36 @@ test_writer (void)
   g_assert_cmpuint (rec (records, 1)->line, ==, 3);
 }
 
+/* Problems are listed "file:line: field: reason" in the order found; past the limit
+ * they are only counted. */
+static void
+test_problems (void)
+{
+  TdCsvProblems all, few;
+  g_autoptr (GError) error = NULL;
+
+  td_csv_problems_init (&all, "list.csv", 0);
+  g_assert_true (td_csv_problems_check (&all, &error));
+  g_assert_no_error (error);
+  td_csv_problems_add (&all, 3, "date", "“%s” is not a date.", "2024-13-01");
+  td_csv_problems_add (&all, 7, "hours", "%d is too many.", 25);
+  g_assert_false (td_csv_problems_check (&all, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "list.csv:3: date: “2024-13-01” is not a date.\n"
+                   "list.csv:7: hours: 25 is too many.");
+  td_csv_problems_clear (&all);
+  g_clear_error (&error);
+
+  td_csv_problems_init (&few, "few.csv", 1);
+  for (guint line = 2; line <= 4; line++)
+    td_csv_problems_add (&few, line, "row", "bad");
+  g_assert_cmpuint (few.count, ==, 3);
+  g_assert_false (td_csv_problems_check (&few, &error));
+  g_assert_cmpstr (error->message, ==, "few.csv:2: row: bad\nfew.csv: … and 2 more problems.");
+  td_csv_problems_clear (&few);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -221,6 +251,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/broken-quotes", test_broken_quotes);
   g_test_add_func ("/csv/blank-record", test_blank_record);
   g_test_add_func ("/csv/writer", test_writer);
+  g_test_add_func ("/csv/problems", test_problems);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "signing-key-fixture.h"
 #include "td-certificate-row.h"
 #include "td-certificates-view.h"
 #include "td-certificates.h"
@@ -24,21 +25,9 @@ typedef struct {
   TdCertificatesView *view;
 } Fixture;
 
-typedef struct {
-  const char *name;
-  const char *id;
-  TdEnrolmentStatus status;
-  double score;              /* < 0: none recorded */
-} Row;
-
-/* Pass mark 60: 王小明 and 李小華 pass (80, exactly 60), 陳大文 fails (59), 林美玲 was
- * dismissed with a good score, 張志強 is still only enrolled, 黃淑芬 has no score. */
+/* The certificate tests' roster (signing-key-fixture.h) and 黃淑芬, who has no score. */
 static const Row roster[] = {
-  { "王小明", "A123456789", TD_ENROLMENT_PASSED, 80 },
-  { "李小華", "B123456780", TD_ENROLMENT_COMPLETED, 60 },
-  { "陳大文", "F123456784", TD_ENROLMENT_PASSED, 59 },
-  { "林美玲", "H123456786", TD_ENROLMENT_DISMISSED, 90 },
-  { "張志強", "A223456709", TD_ENROLMENT_ENROLLED, 75 },
+  SIGNING_KEY_FIXTURE_ROSTER,
   { "黃淑芬", "B223456782", TD_ENROLMENT_PASSED, -1 },
 };
 
@@ -112,20 +101,8 @@ dup_string_property (gpointer object, const char *name)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
-
-  f->dir = g_dir_make_tmp ("td-gui-certificates-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "desk.db", NULL);
-  key = g_build_filename (f->dir, "signing.key", NULL);
-  g_setenv (TD_SIGNING_KEY_FILE_ENV, key, TRUE);
-  f->store = td_store_open (path, &error);
-  g_assert_no_error (error);
-  td_store_set_actor (f->store, "tester");
-  g_assert_true (td_store_set_setting (f->store, TD_SETTING_CERTIFICATE_PREFIX, "TD", &error));
-  g_assert_no_error (error);
+  f->store = signing_key_fixture_open_store ("td-gui-certificates-XXXXXX", "desk.db", "tester",
+                                             &f->dir);
   f->course_id = add_course (f->store);
 
   f->window = GTK_WINDOW (gtk_window_new ());

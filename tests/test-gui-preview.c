@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gui-fixture.h"
+#include "signing-key-fixture.h"
 #include "td-card-renderer.h"
 #include "td-certificates.h"
 #include "td-demo.h"
@@ -245,13 +246,10 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *key = NULL;
 
   f->store = gui_temp_store_open ("td-gui-preview-XXXXXX", "desk.db", "tester", &f->dir,
                                  &f->db_path);
-  key = g_build_filename (f->dir, "signing.key", NULL);
-  /* Issued certificates are signed: a key of the test's own, never the user's. */
-  g_setenv (TD_SIGNING_KEY_FILE_ENV, key, TRUE);
+  signing_key_fixture_use_dir (f->dir);
   g_assert_true (td_demo_populate (f->store, TODAY, &error));
   g_assert_no_error (error);
   f->course_id = find_course_with_sessions (f->store);

@@ -332,3 +332,73 @@ td_csv_append_row (GString *out, const char * const *fields, guint n_fields)
     }
   g_string_append (out, "\r\n");
 }
+
+/* --- problems and files -------------------------------------------------------------- */
+
+void
+td_csv_problems_init (TdCsvProblems *problems, const char *display_name, guint max_listed)
+{
+  problems->display_name = display_name;
+  problems->messages = g_ptr_array_new_with_free_func (g_free);
+  problems->count = 0;
+  problems->max_listed = max_listed;
+}
+
+void
+td_csv_problems_clear (TdCsvProblems *problems)
+{
+  g_clear_pointer (&problems->messages, g_ptr_array_unref);
+}
+
+void
+td_csv_problems_add (TdCsvProblems *problems, guint line, const char *field,
+                     const char *format, ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  if (++problems->count > problems->max_listed && problems->max_listed > 0)
+    return;
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (problems->messages, g_strdup_printf ("%s:%u: %s: %s", problems->display_name,
+                                                        line, field, reason));
+}
+
+gboolean
+td_csv_problems_check (TdCsvProblems *problems, GError **error)
+{
+  g_autofree char *message = NULL;
+
+  if (problems->count == 0)
+    return TRUE;
+  if (problems->max_listed > 0 && problems->count > problems->max_listed)
+    g_ptr_array_add (problems->messages,
+                     g_strdup_printf (_("%s: … and %u more problems."), problems->display_name,
+                                      problems->count - problems->max_listed));
+  g_ptr_array_add (problems->messages, NULL);
+  message = g_strjoinv ("\n", (char **) problems->messages->pdata);
+  g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
+  return FALSE;
+}
+
+char *
+td_csv_load_file (GFile *file, gsize *length, char **display_name, GError **error)
+{
+  char *data = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, NULL, &data, length, NULL, error))
+    return NULL;
+  *display_name = g_file_get_basename (file);
+  return data;
+}
+
+gboolean
+td_csv_save_file (GFile *file, const char *data, GError **error)
+{
+  return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}

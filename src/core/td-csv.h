@@ -6,11 +6,13 @@
  * carries the physical line of the file it starts on, so callers can report
  * "file:line: field: reason".
  *
- * The reader knows nothing about columns; roster and attendance imports build on it.
+ * The reader knows nothing about columns; roster and attendance imports build on it,
+ * gathering their row problems in a TdCsvProblems and loading and saving files with the
+ * helpers at the end.
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -54,6 +56,34 @@ void         td_csv_append_field (GString *out, const char *field);
 
 /* Appends the fields separated by commas and ended by CRLF. */
 void         td_csv_append_row (GString *out, const char * const *fields, guint n_fields);
+
+/* The problems one import finds, each "file:line: field: reason", gathered so a clerk
+ * fixes the whole file in one go. */
+typedef struct {
+  const char *display_name;  /* the file, as problems name it */
+  GPtrArray  *messages;      /* char*, the listed problems */
+  guint       count;         /* every problem found, listed or not */
+  guint       max_listed;    /* 0: list every one */
+} TdCsvProblems;
+
+void         td_csv_problems_init (TdCsvProblems *problems, const char *display_name,
+                                   guint max_listed);
+void         td_csv_problems_clear (TdCsvProblems *problems);
+
+/* Records "display_name:@line: @field: reason", the reason made from @format. */
+void         td_csv_problems_add (TdCsvProblems *problems, guint line, const char *field,
+                                  const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+/* TRUE when nothing was found; otherwise FALSE with TD_ERROR_INVALID listing the
+ * problems one a line (and how many more went unlisted). Call it once. */
+gboolean     td_csv_problems_check (TdCsvProblems *problems, GError **error);
+
+/* Loads @file whole for an import; @display_name receives its base name. */
+char        *td_csv_load_file (GFile *file, gsize *length, char **display_name,
+                               GError **error);
+
+/* Writes an export's @data to @file, replacing what was there. */
+gboolean     td_csv_save_file (GFile *file, const char *data, GError **error);
 
 /* The UTF-8 byte-order mark Excel needs to open a UTF-8 file as UTF-8. */
 #define TD_CSV_UTF8_BOM "\xEF\xBB\xBF"

@@ -53,8 +53,7 @@ typedef struct {
 
 typedef struct {
   const char *display_name;
-  GPtrArray *problems;     /* char*: "file:line: column: reason" */
-  guint n_problems;
+  TdCsvProblems problems;  /* "file:line: column: reason" */
   GPtrArray *enrolments;   /* TdEnrolment* of the course */
   GPtrArray *sessions;     /* TdSession* of the course, by date and start */
   GHashTable *people;      /* national ID → TdEnrolment* */
@@ -71,7 +70,7 @@ evrs_row_clear (EvrsRow *row)
 static void
 reader_clear (Reader *r)
 {
-  g_clear_pointer (&r->problems, g_ptr_array_unref);
+  td_csv_problems_clear (&r->problems);
   g_clear_pointer (&r->people, g_hash_table_unref);
   g_clear_pointer (&r->days, g_hash_table_unref);
   g_clear_pointer (&r->seen, g_hash_table_unref);
@@ -81,20 +80,8 @@ reader_clear (Reader *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
 
-static void G_GNUC_PRINTF (4, 5)
-add_problem (Reader *r, guint line, const char *column, const char *format, ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  if (++r->n_problems > MAX_LISTED_PROBLEMS)
-    return;
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (r->problems, g_strdup_printf ("%s:%u: %s: %s", r->display_name, line,
-                                                 column, reason));
-}
+/* Every problem goes to the reader's list (td-csv.h). */
+#define add_problem(r, ...) td_csv_problems_add (&(r)->problems, __VA_ARGS__)
 
 /* Trims ASCII white space and ideographic spaces (U+3000) around a cell. */
 static char *
@@ -324,7 +311,7 @@ check_duplicate (Reader *r, guint line, EvrsRow *row)
 static gboolean
 read_row (Reader *r, const TdCsvRecord *record, EvrsRow *row)
 {
-  guint before = r->n_problems;
+  guint before = r->problems.count;
   g_autofree char *date = NULL;
   g_autofree char *hours = NULL;
 
@@ -351,12 +338,12 @@ read_row (Reader *r, const TdCsvRecord *record, EvrsRow *row)
   check_person (r, record, row);
   for (int f = 0; f < 3; f++)
     parse_yes_no (r, record, COL_OFFSHORE + f, &row->flags[f]);
-  if (r->n_problems == before)
+  if (r->problems.count == before)
     {
       check_day (r, record, row);
       check_duplicate (r, record->line, row);
     }
-  return r->n_problems == before;
+  return r->problems.count == before;
 }
 
 /* --- loading the course ------------------------------------------------------------- */
@@ -415,19 +402,8 @@ read_rows (Reader *r, GPtrArray *records, GError **error)
         read_row (r, record, &row);
         g_array_append_val (rows, row);
       }
-  if (r->n_problems > 0)
-    {
-      if (r->n_problems > MAX_LISTED_PROBLEMS)
-        g_ptr_array_add (r->problems,
-                         g_strdup_printf (_("%s: … and %u more problems."), r->display_name,
-                                          r->n_problems - MAX_LISTED_PROBLEMS));
-      g_autofree char *message = NULL;
-
-      g_ptr_array_add (r->problems, NULL);
-      message = g_strjoinv ("\n", (char **) r->problems->pdata);
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
-      return NULL;
-    }
+  if (!td_csv_problems_check (&r->problems, error))
+    return NULL;
   if (rows->len == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
@@ -599,7 +575,7 @@ td_evrs_csv_import_data (TdStore *store, gint64 course_id, const char *data, gsi
   records = td_csv_parse (data, length, r.display_name, NULL, error);
   if (records == NULL || !load_course (&r, store, course_id, error))
     return -1;
-  r.problems = g_ptr_array_new_with_free_func (g_free);
+  td_csv_problems_init (&r.problems, r.display_name, MAX_LISTED_PROBLEMS);
   r.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rows = read_rows (&r, records, error);
   if (rows == NULL || !write_rows (store, course_id, &r, rows, error))
@@ -610,15 +586,14 @@ td_evrs_csv_import_data (TdStore *store, gint64 course_id, const char *data, gsi
 int
 td_evrs_csv_import (TdStore *store, gint64 course_id, GFile *file, GError **error)
 {
-  g_autofree char *data = NULL;
   g_autofree char *name = NULL;
   gsize length = 0;
+  g_autofree char *data = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), -1);
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if ((data = td_csv_load_file (file, &length, &name, error)) == NULL)
     return -1;
-  name = g_file_get_basename (file);
   return td_evrs_csv_import_data (store, course_id, data, length, name, error);
 }
 
@@ -789,6 +764,5 @@ td_evrs_csv_export (TdStore *store, gint64 course_id, GFile *file, GError **erro
 
   if (data == NULL)
     return FALSE;
-  return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return td_csv_save_file (file, data, error);
 }

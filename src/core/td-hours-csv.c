@@ -87,6 +87,5 @@ td_hours_csv_export (TdStore *store, gint64 course_id, GFile *file, GError **err
 
   if (data == NULL)
     return FALSE;
-  return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return td_csv_save_file (file, data, error);
 }

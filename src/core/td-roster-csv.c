@@ -63,7 +63,7 @@ typedef struct {
   const char *display_name;
   int index[N_COLUMNS];   /* field index of each column, -1 when absent */
   guint n_header_fields;
-  GPtrArray *problems;    /* char*: "file:line: field: reason" */
+  TdCsvProblems problems; /* "file:line: field: reason" */
   GHashTable *ids;        /* national ID → line (GUINT_TO_POINTER) */
   GHashTable *seqs;       /* seq → line */
   GHashTable *enrolled;   /* national IDs already on the roster */
@@ -79,7 +79,7 @@ roster_row_free (RosterRow *row)
 static void
 reader_clear (Reader *r)
 {
-  g_clear_pointer (&r->problems, g_ptr_array_unref);
+  td_csv_problems_clear (&r->problems);
   g_clear_pointer (&r->ids, g_hash_table_unref);
   g_clear_pointer (&r->seqs, g_hash_table_unref);
   g_clear_pointer (&r->enrolled, g_hash_table_unref);
@@ -87,18 +87,8 @@ reader_clear (Reader *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
 
-static void G_GNUC_PRINTF (4, 5)
-add_problem (Reader *r, guint line, const char *field, const char *format, ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (r->problems, g_strdup_printf ("%s:%u: %s: %s", r->display_name, line,
-                                                 field, reason));
-}
+/* Every problem goes to the reader's list (td-csv.h). */
+#define add_problem(r, ...) td_csv_problems_add (&(r)->problems, __VA_ARGS__)
 
 /* Trims ASCII white space and ideographic spaces (U+3000), which Chinese input
  * methods put around cells. */
@@ -406,15 +396,8 @@ read_rows (Reader *r, GPtrArray *records, GError **error)
         g_ptr_array_add (rows, read_row (r, record));
     }
 
-  if (r->problems->len > 0)
-    {
-      g_autofree char *message = NULL;
-
-      g_ptr_array_add (r->problems, NULL);
-      message = g_strjoinv ("\n", (char **) r->problems->pdata);
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
-      return NULL;
-    }
+  if (!td_csv_problems_check (&r->problems, error))
+    return NULL;
   if (rows->len == 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
@@ -465,7 +448,7 @@ td_roster_csv_import_data (TdStore *store, gint64 course_id, const char *data, g
   r.enrolled = load_enrolled_ids (store, course_id, error);
   if (r.enrolled == NULL)
     return -1;
-  r.problems = g_ptr_array_new_with_free_func (g_free);
+  td_csv_problems_init (&r.problems, r.display_name, 0);
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.seqs = g_hash_table_new (NULL, NULL);
 
@@ -480,15 +463,14 @@ td_roster_csv_import_data (TdStore *store, gint64 course_id, const char *data, g
 int
 td_roster_csv_import (TdStore *store, gint64 course_id, GFile *file, GError **error)
 {
-  g_autofree char *data = NULL;
   g_autofree char *name = NULL;
   gsize length = 0;
+  g_autofree char *data = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), -1);
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if ((data = td_csv_load_file (file, &length, &name, error)) == NULL)
     return -1;
-  name = g_file_get_basename (file);
   return td_roster_csv_import_data (store, course_id, data, length, name, error);
 }
 
@@ -551,6 +533,5 @@ td_roster_csv_export (TdStore *store, gint64 course_id, GFile *file, GError **er
 
   if (data == NULL)
     return FALSE;
-  return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return td_csv_save_file (file, data, error);
 }

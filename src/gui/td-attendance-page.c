@@ -21,6 +21,7 @@
 #include "td-rules.h"
 #include "td-scan.h"
 #include "td-scan-banner.h"
+#include "td-widget-util.h"
 
 /* --- one roster row ------------------------------------------------------------ */
 
@@ -273,12 +274,10 @@ load_day (TdAttendancePage *self, gint64 keep_session_id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) sessions = td_store_list_sessions_on_date (self->store, self->date, &error);
-  GtkWidget *child;
   guint pick = 0;
 
   self->reloading = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->session_list))) != NULL)
-    gtk_list_box_remove (self->session_list, child);
+  td_list_box_remove_all_rows (self->session_list);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   self->sessions = sessions != NULL ? g_steal_pointer (&sessions)
                                     : g_ptr_array_new_with_free_func (g_object_unref);

@@ -18,6 +18,7 @@
 #include "td-hours-csv.h"
 #include "td-roc-date.h"
 #include "td-scan-banner.h"
+#include "td-widget-util.h"
 
 struct _TdHoursAwardsView {
   TdCourseSection parent_instance;
@@ -49,16 +50,6 @@ struct _TdHoursAwardsView {
 G_DEFINE_FINAL_TYPE (TdHoursAwardsView, td_hours_awards_view, TD_TYPE_COURSE_SECTION)
 
 /* --- helpers ------------------------------------------------------------------- */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  /* Rows only: the placeholder stays. */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
 
 /* "113/05/06 · physical 2 h · digital 0.5 h" */
 static char *
@@ -113,7 +104,7 @@ load_activities (TdHoursAwardsView *self)
   guint total = 0;
   g_autofree char *summary = NULL;
 
-  clear_list (self->activity_list);
+  td_list_box_remove_all_rows (self->activity_list);
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   if (activities == NULL)
     {
@@ -160,7 +151,7 @@ load_awards (TdHoursAwardsView *self)
   g_autoptr (GPtrArray) awards = NULL;
   g_autofree char *heading = NULL;
 
-  clear_list (self->award_list);
+  td_list_box_remove_all_rows (self->award_list);
   if (self->activity == NULL)
     return;
   awards = td_store_list_hours_awards (self->store, self->activity->id, &error);

@@ -19,6 +19,7 @@
 #include "td-roc-date.h"
 #include "td-rules-person.h"
 #include "td-store-qualifications.h"
+#include "td-widget-util.h"
 
 /* One entry of the role combo: an art. 18 role or a vr-ce qualification. */
 typedef struct {
@@ -80,16 +81,6 @@ show_error (TdQualificationsView *self, const char *message)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  /* Rows only: the placeholder stays. */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static char *
@@ -178,7 +169,7 @@ fill_findings (TdQualificationsView *self)
 {
   g_autoptr (GError) error = NULL;
 
-  clear_list (self->findings_list);
+  td_list_box_remove_all_rows (self->findings_list);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = td_rules_check_person (self->store, self->trainee_id, self->today, &error);
   if (self->findings == NULL)
@@ -208,7 +199,7 @@ fill_roles (TdQualificationsView *self, const TdPersonHistory *p)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
-  clear_list (self->roles_list);
+  td_list_box_remove_all_rows (self->roles_list);
   g_array_set_size (self->cycle_qualifications, 0);
   for (guint i = 0; i < p->qualifications->len; i++)
     {
@@ -261,7 +252,7 @@ fill_cycles (TdQualificationsView *self, const TdPersonHistory *p)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
-  clear_list (self->cycles_list);
+  td_list_box_remove_all_rows (self->cycles_list);
   g_array_set_size (self->cycle_ids, 0);
   for (guint i = 0; i < p->cycles->len; i++)
     {
@@ -286,7 +277,7 @@ fill_cycles (TdQualificationsView *self, const TdPersonHistory *p)
 static void
 fill_hours (TdQualificationsView *self, const TdPersonHistory *p)
 {
-  clear_list (self->hours_list);
+  td_list_box_remove_all_rows (self->hours_list);
   for (guint i = 0; i < p->hours->len; i++)
     {
       const TdHoursRecord *h = g_ptr_array_index (p->hours, i);
